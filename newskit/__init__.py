@@ -1,0 +1,69 @@
+"""newskit: claims, quoted sources and simple statistics in news text, for notebooks.
+
+The public API is re-exported here and loaded lazily, so ``import newskit`` stays fast.
+
+Example:
+    >>> import newskit
+    >>> [s.text for s in newskit.split_sentences("Lt. Gen. Smith spoke. He left.")]
+    ['Lt. Gen. Smith spoke.', 'He left.']
+"""
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_API = {
+    "errors": "newskit.errors",
+    "NewskitError": "newskit.errors",
+    "Article": "newskit.article",
+    "Removal": "newskit.article",
+    "load": "newskit.load",
+    "load_corpus": "newskit.load",
+    "corpus_frame": "newskit.load",
+    "LoadError": "newskit.load",
+    "clean": "newskit.clean",
+    "Sentence": "newskit.sentences",
+    "split_sentences": "newskit.sentences",
+    "Quantity": "newskit.quantities",
+    "find_quantities": "newskit.quantities",
+    "DateMention": "newskit.dates",
+    "find_dates": "newskit.dates",
+    "Quote": "newskit.quotes",
+    "find_quotes": "newskit.quotes",
+    "sources": "newskit.quotes",
+    "Claim": "newskit.claims",
+    "find_claims": "newskit.claims",
+    "Analysis": "newskit.analysis",
+    "analyze": "newskit.analysis",
+    "analyze_corpus": "newskit.corpus",
+    "CorpusResult": "newskit.corpus",
+    "render_html": "newskit.display",
+    "plot": "newskit.plot",
+    "to_frame": "newskit.spans",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    module_name = _API.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'newskit' has no attribute {name!r}")
+    module = importlib.import_module(module_name)
+    value = module if module_name.endswith("." + name) else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_API))
+
+
+if TYPE_CHECKING:  # for editors and type checkers only
+    from newskit.article import Article, Removal  # noqa: F401
+    from newskit.clean import clean  # noqa: F401
+    from newskit.load import load, load_corpus  # noqa: F401
+    from newskit.sentences import Sentence, split_sentences  # noqa: F401
