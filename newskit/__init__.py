@@ -20,11 +20,11 @@ _API = {
     "NewskitError": "newskit.errors",
     "Article": "newskit.article",
     "Removal": "newskit.article",
-    "load": "newskit.load",
-    "load_corpus": "newskit.load",
-    "corpus_frame": "newskit.load",
-    "LoadError": "newskit.load",
-    "clean": "newskit.clean",
+    "load": "newskit.loading",
+    "load_corpus": "newskit.loading",
+    "corpus_frame": "newskit.loading",
+    "LoadError": "newskit.loading",
+    "clean": "newskit.cleaning",
     "Sentence": "newskit.sentences",
     "split_sentences": "newskit.sentences",
     "Quantity": "newskit.quantities",
@@ -45,6 +45,9 @@ _API = {
     "to_frame": "newskit.spans",
 }
 
+#: public names that are modules rather than functions or classes
+_SUBMODULES = {"errors", "plot"}
+
 __all__ = sorted(_API)
 
 
@@ -53,7 +56,7 @@ def __getattr__(name: str):
     if module_name is None:
         raise AttributeError(f"module 'newskit' has no attribute {name!r}")
     module = importlib.import_module(module_name)
-    value = module if module_name.endswith("." + name) else getattr(module, name)
+    value = module if name in _SUBMODULES else getattr(module, name)
     globals()[name] = value
     return value
 
@@ -64,6 +67,6 @@ def __dir__():
 
 if TYPE_CHECKING:  # for editors and type checkers only
     from newskit.article import Article, Removal  # noqa: F401
-    from newskit.clean import clean  # noqa: F401
-    from newskit.load import load, load_corpus  # noqa: F401
+    from newskit.cleaning import clean  # noqa: F401
+    from newskit.loading import load, load_corpus  # noqa: F401
     from newskit.sentences import Sentence, split_sentences  # noqa: F401

@@ -1,0 +1,397 @@
+"""Cleaning scraped news text into an :class:`~newskit.article.Article`.
+
+A scraped page usually carries page furniture around the story: the headline repeated, a
+section tag glued to it ("Special …"), photo captions credited to an agency ("… (Reuters)"),
+"Updated 04 November 2017", "Follow"/"Share" buttons, "By NAME" bylines, and a dateline at the
+start of the body ("BAGHDAD:", "WASHINGTON (Reuters) -"). :func:`clean` keeps the headline once,
+moves each piece to its metadata field, records every removal with its reason, normalises the
+text (NFC, odd spaces) without touching curly quotes, and keeps a map from every offset of the
+clean text back to the raw text.
+
+Each line of the raw text is one paragraph (as in scraped text); blank lines also separate
+paragraphs. In the clean text, paragraphs are separated by one blank line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from newskit.article import Article, Removal, Segment
+from newskit.errors import BinaryInputError, EmptyInputError
+
+# --------------------------------------------------------------------------- patterns
+
+#: Agency credit closing a photo caption: "… on Friday. (Reuters)", "(AP Photo/Jane Doe)".
+CAPTION_CREDIT = re.compile(
+    r"""(?:\(\s*(?:Reuters|AFP|AP|AP\s+Photo[^)]*|Getty\s+Images|EPA|Xinhua|Anadolu|SPA|WAM|
+    Bloomberg|Shutterstock|File|Supplied|Photo[^)]*|Courtesy[^)]*)\s*\)
+    |(?:/\s*(?:Reuters|AFP|AP|Getty\s+Images|EPA)))\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: "Updated 04 November 2017", "Published: March 3, 2021 10:15 AM EST", "Last updated …".
+TIMESTAMP_LINE = re.compile(
+    r"""^(?P<label>(?:last\s+)?updated|published|posted|first\s+published|modified|date)
+    \s*(?:on|at)?\s*[:\-–—]?\s*(?P<when>.+)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A line that is only a date or timestamp: "28 October 2023, 07:45", "2023-10-28T07:45+02:00".
+BARE_DATE_LINE = re.compile(
+    r"""^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?
+    (?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})
+    (?:[,\sT]+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?$""",
+    re.VERBOSE,
+)
+
+#: "By Jane Whitfield and Omar Reyes", "By JANE DOE, Associated Press".
+BYLINE = re.compile(
+    r"^(?:by|words\s+by|reporting\s+by)\s+(?P<names>[A-Z][\w.'’\-]+(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’\-]+){0,8})"
+    r"(?:\s*[,|]\s*(?P<outlet>[A-Z][\w .&]+))?$",
+    re.IGNORECASE,
+)
+
+#: Dateline at the start of the first body paragraph:
+#: "BAGHDAD: ", "WASHINGTON (Reuters) - ", "PORT ELLIS, Maine (Reuters) - ",
+#: "MADRID, May 30 (Reuters) - ", "LONDON (AP) — ", "PORT MARIN — ".
+DATELINE = re.compile(
+    r"""(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}
+        (?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)
+    (?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?
+    \s*(?:\(\s*(?P<agency>[A-Za-z][A-Za-z .&\-]{0,40})\s*\))?
+    \s*(?P<sep>:|--?|–|—)\s+""",
+    re.VERBOSE,
+)
+
+#: Spaces that are not a plain space, and characters with no width.
+ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+NO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
+SPACE_RUN = re.compile(r" {2,}")
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+#: Short section labels glued before a repeated headline ("Special", "World", "Opinion").
+MAX_SECTION_WORDS = 3
+#: A header-zone line at least this long (in words) starts the body.
+MIN_BODY_WORDS = 12
+
+
+@functools.lru_cache(maxsize=1)
+def _boilerplate() -> list[tuple[str, re.Pattern]]:
+    text = resources.files("newskit.resources").joinpath("boilerplate.txt").read_text("utf-8")
+    reason, out = "boilerplate", []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            reason = line[1:-1]
+            continue
+        out.append((reason, re.compile(rf"(?:{line})[.!]?", re.IGNORECASE)))
+    return out
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """The reason a whole line is page furniture ("social", "advertisement" …), or None."""
+    if len(line) > 120:
+        return None
+    for reason, pattern in _boilerplate():
+        if pattern.fullmatch(line):
+            return reason
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+_TZINFOS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 3600, "CET": 3600, "CEST": 7200, "EET": 7200,
+    "EEST": 10800, "AST": 10800, "GST": 14400, "IST": 19800, "PKT": 18000, "EST": -18000,
+    "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600, "PST": -28800,
+    "PDT": -25200, "JST": 32400, "AEST": 36000, "AEDT": 39600,
+}
+
+
+def parse_timestamp(value) -> dt.datetime | None:
+    """Parse a publication timestamp ("Updated 04 November 2017", ISO 8601, "10:15 AM EST").
+
+    Returns a ``datetime`` (timezone-aware where the text names a zone) or None when the
+    text holds no full date. Calendar parsing is python-dateutil's.
+
+    Example:
+        >>> parse_timestamp("March 3, 2021 10:15 AM EST").isoformat()
+        '2021-03-03T10:15:00-05:00'
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    text = str(value).strip().strip(",.|")
+    if not text or len(text) > 80 or not re.search(r"\d{4}", text):
+        return None
+    from dateutil import parser as date_parser
+
+    try:
+        return date_parser.parse(text, tzinfos=_TZINFOS, fuzzy=True, dayfirst=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+# --------------------------------------------------------------------------- text with a map
+
+
+@dataclass
+class _Builder:
+    """Accumulates clean text and the segments that map it back to raw."""
+
+    raw: str
+    parts: list
+    segments: list
+    length: int = 0
+
+    def add(self, raw_start: int, raw_end: int) -> None:
+        """Append the normalised form of ``raw[raw_start:raw_end]`` as one paragraph."""
+        if self.parts:
+            self.parts.append("\n\n")
+            self.length += 2
+        for clean, r0, r1 in _normalise(self.raw, raw_start, raw_end):
+            self.segments.append(Segment(self.length, len(clean), r0, r1))
+            self.parts.append(clean)
+            self.length += len(clean)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _normalise(raw: str, start: int, end: int):
+    """Yield (clean piece, raw start, raw end): NFC, odd spaces to one space, no-width dropped."""
+    i = start
+    pieces = []
+    # walk the line in runs split at odd characters; each run is NFC-normalised on its own
+    for m in re.finditer(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v ]+|"
+                         r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+",
+                         raw[start:end]):
+        s, e = start + m.start(), start + m.end()
+        if s > i:
+            pieces.append((i, s))
+        is_space = not NO_WIDTH.match(m.group())
+        if is_space:
+            pieces.append((s, e, " "))
+        i = e
+    if i < end:
+        pieces.append((i, end))
+    out = []
+    last_was_space = True  # strip leading spaces
+    for p in pieces:
+        if len(p) == 3:
+            if not last_was_space:
+                out.append((" ", p[0], p[1]))
+                last_was_space = True
+            continue
+        seg = raw[p[0]:p[1]]
+        if not unicodedata.is_normalized("NFC", seg):
+            seg = unicodedata.normalize("NFC", seg)
+        out.append((seg, p[0], p[1]))
+        last_was_space = False
+    if out and out[-1][0] == " ":
+        out.pop()
+    return out
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # raw offset of the stripped content
+    end: int
+    text: str  # stripped, spaces normalised (for classification only)
+
+
+def _lines(raw: str) -> list[_Line]:
+    out = []
+    for m in LINE.finditer(raw):
+        if m.start() == len(raw) and m.group() == "":
+            break
+        content = m.group().rstrip("\r\n")
+        s = m.start()
+        lead = len(content) - len(content.lstrip())
+        stripped = content.strip()
+        norm = SPACE_RUN.sub(" ", ODD_SPACE.sub(" ", NO_WIDTH.sub("", stripped))).strip()
+        out.append(_Line(s + lead, s + lead + len(stripped), norm))
+    return out
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _fold(text: str) -> str:
+    """Comparison key for headline repeats: case, quotes and punctuation folded."""
+    return re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+# --------------------------------------------------------------------------- clean
+
+
+def clean(
+    raw: str,
+    *,
+    title: str | None = None,
+    published=None,
+    updated=None,
+    byline: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    path: str | None = None,
+    captions: tuple[str, ...] | list[str] = (),
+) -> Article:
+    """Clean a scraped news text into an :class:`Article`.
+
+    Args:
+        raw: the text as scraped (one paragraph per line, or paragraphs separated by blank
+            lines). CRLF and CR line ends are accepted.
+        title, published, updated, byline, source, url, id, path, captions: metadata known
+            from elsewhere (JSON fields, HTML meta tags). Known values win over what cleaning
+            finds in the text; a known title is still removed from the top of the body.
+
+    Returns:
+        The Article. ``article.removed`` lists every removed piece of ``raw`` with its reason
+        (``repeated-headline``, ``section``, ``caption``, ``timestamp``, ``byline``,
+        ``dateline``, ``social``, ``advertisement``, ``promotion``, ``copyright``).
+        When the page gives only an "Updated" date, ``published`` is that date too.
+
+    Raises:
+        EmptyInputError: the text is empty or whitespace only.
+        BinaryInputError: the text is mostly control characters (binary data).
+
+    Example:
+        >>> art = clean("Big news\\nShare\\nBAGHDAD: Officials said on Friday that 5 people died.")
+        >>> art.title, art.dateline, art.text
+        ('Big news', 'BAGHDAD', 'Officials said on Friday that 5 people died.')
+    """
+    if not isinstance(raw, str):
+        raise TypeError(f"clean expects a str, not {type(raw).__name__}; use newskit.load for bytes")
+    if not raw.strip():
+        raise EmptyInputError("the text is empty (or only whitespace): nothing to clean")
+    sample = raw[:4096]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if control > max(8, len(sample) // 10):
+        raise BinaryInputError(
+            f"the text looks like binary data ({control} control characters in the first "
+            f"{len(sample)}); pass text, or bytes through newskit.load"
+        )
+
+    lines = _lines(raw)
+    removed: list[Removal] = []
+    found_captions: list[str] = list(captions)
+    meta = {"title": title, "byline": byline, "source": source}
+    published_time = parse_timestamp(published)
+    updated_time = parse_timestamp(updated)
+    dateline = None
+
+    def drop(line: _Line, reason: str) -> None:
+        removed.append(Removal(line.start, line.end, raw[line.start:line.end], reason))
+
+    title_key = _fold(title) if title else None
+    body: list[_Line] = []
+    in_header = True
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        reason = boilerplate_reason(text)
+        if reason:
+            drop(line, reason)
+            continue
+        key = _fold(text)
+        if title_key and (key == title_key or (key.endswith(" " + title_key)
+                                               and _words(text) - _words(meta["title"] or "") <= MAX_SECTION_WORDS)):
+            drop(line, "repeated-headline")
+            continue
+        if in_header:
+            stamp = TIMESTAMP_LINE.match(text)
+            if stamp and _words(text) <= 14:
+                when = parse_timestamp(stamp.group("when"))
+                if when is not None or _words(text) <= 8:
+                    drop(line, "timestamp")
+                    if when is not None:
+                        if stamp.group("label").lower().endswith(("updated", "modified")):
+                            updated_time = updated_time or when
+                        else:
+                            published_time = published_time or when
+                    continue
+            if BARE_DATE_LINE.match(text):
+                when = parse_timestamp(text)
+                if when is not None:
+                    drop(line, "timestamp")
+                    published_time = published_time or when
+                    continue
+            by = BYLINE.match(text)
+            if by and _words(text) <= 16:
+                drop(line, "byline")
+                meta["byline"] = meta["byline"] or by.group("names").strip(" ,")
+                continue
+            if CAPTION_CREDIT.search(text) and not DATELINE.match(text):
+                drop(line, "caption")
+                found_captions.append(text)
+                continue
+            if meta["title"] is None:
+                meta["title"] = text
+                title_key = key
+                drop(line, "headline")
+                continue
+            if _words(text) <= MAX_SECTION_WORDS and not re.search(r"[.!?:]$", text):
+                drop(line, "section")
+                continue
+            if _words(text) < MIN_BODY_WORDS and not DATELINE.match(text):
+                # a short line in the header zone that is not a sentence: a kicker or subtitle
+                if not re.search(r"[.!?”\"]$", text):
+                    drop(line, "header")
+                    continue
+            in_header = False
+        body.append(line)
+
+    builder = _Builder(raw, [], [])
+    for k, line in enumerate(body):
+        start = line.start
+        if k == 0:
+            m = DATELINE.match(raw, line.start, line.end)  # (no "^" in DATELINE: match at pos)
+            if m and (m.group("sep") != ":" or len(m.group("place")) <= 40):
+                place = m.group("place").strip()
+                if not re.fullmatch(r"[A-Z]{1,3}", place) or m.group("agency"):
+                    dateline = place
+                    if m.group("agency") and not meta["source"]:
+                        meta["source"] = m.group("agency").strip()
+                    removed.append(Removal(m.start(), m.end(), m.group(), "dateline"))
+                    start = m.end()
+        builder.add(start, line.end)
+
+    text = builder.text()
+    if published_time is None and updated_time is not None:
+        # scraped pages often show only "Updated …": it is the best publication date we have
+        published_time = updated_time
+    removed.sort(key=lambda r: r.start)
+    return Article(
+        text=text,
+        raw=raw,
+        title=meta["title"],
+        published=published_time.date() if published_time else None,
+        updated=updated_time.date() if updated_time else None,
+        published_time=published_time,
+        dateline=dateline,
+        captions=tuple(found_captions),
+        source=meta["source"],
+        url=url,
+        byline=meta["byline"],
+        removed=tuple(removed),
+        id=id,
+        path=path,
+        segments=tuple(builder.segments),
+    )
