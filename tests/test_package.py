@@ -1,0 +1,66 @@
+"""Promises of the package as a whole: light import, no downloads, stripped notebooks, CI wiring."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newskit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_python(code: str, **env) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, **env}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_import_is_light():
+    out = run_python("import sys, newskit; print(sorted(m for m in ('nltk', 'pandas', 'matplotlib', "
+                     "'numpy', 'trafilatura') if m in sys.modules))")
+    assert out.strip() == "[]"
+
+
+def test_core_needs_no_nltk_data(tmp_path):
+    code = ("import newskit, nltk; "
+            "art = newskit.load('Title\\nLONDON (Reuters) - Mr. Smith left at 5 p.m. on Oct. 26. He said no.'); "
+            "print(len(newskit.split_sentences(art.text)))")
+    env = {"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
+    assert run_python(code, **env).strip() == "2"
+
+
+def test_public_api_names_resolve():
+    for name in ("load", "load_corpus", "clean", "split_sentences", "Article", "errors", "to_frame"):
+        assert getattr(newskit, name) is not None
+    with pytest.raises(AttributeError):
+        newskit.no_such_name  # noqa: B018
+
+
+def test_notebooks_are_committed_without_outputs():
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert notebooks, "the notebooks folder is empty"
+    for path in notebooks:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        dirty = [i for i, c in enumerate(nb["cells"]) if c.get("outputs") or c.get("execution_count")]
+        assert not dirty, f"{path.name}: cells {dirty} have outputs; run nbstripout {path}"
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "scripts/test.sh" in readme and "scripts/test.sh" in ci
+    assert "scripts/demo.sh" in readme
+
+
+def test_no_pickle_in_the_package():
+    for path in (ROOT / "newskit").rglob("*"):
+        assert path.suffix not in {".pkl", ".pickle", ".joblib"}, path
+        if path.suffix == ".py":
+            text = path.read_text(encoding="utf-8")
+            assert "import pickle" not in text and "allow_pickle=True" not in text, path
