@@ -1,0 +1,1177 @@
+"""Dates and times in news text, resolved against the publication date (TimeML TIMEX3 values).
+
+``find_dates`` recognises temporal expressions with named regular expressions (one per rule,
+built from the word lists in ``resources/dates_words.json``) and resolves each to a TIMEX3
+``value`` string, following the rule-based approach of HeidelTime: explicit dates are read
+as written, relative ones ("last week", "on Friday", "two weeks ago") are computed from the
+reference date (the publication date), and the past/future choice for an underspecified
+expression ("Friday", "Oct. 26") follows the tense of the clause, else the news convention
+(the most recent past). Without a reference nothing is invented: the unknown parts stay
+``X`` ("XXXX-10-26", "XXXX-WXX-5"). Calendar arithmetic uses ``dateutil.relativedelta``.
+
+Example:
+    >>> import datetime as dt
+    >>> from newskit.dates import find_dates
+    >>> [(d.text, d.value) for d in find_dates("He spoke on Friday.", reference=dt.date(2017, 11, 4))]
+    [('Friday', '2017-11-03')]
+
+References:
+    Strötgen & Gertz (2013), "Multilingual and cross-domain temporal tagging", Language
+    Resources and Evaluation 47(2) (HeidelTime). TimeML TIMEX3 guidelines v1.2.1 (Pustejovsky
+    et al.). UzZaman et al. (2013), "SemEval-2013 Task 1: TempEval-3".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Optional
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from newskit.article import as_text_and_reference
+
+__all__ = ["DateMention", "find_dates", "parse_reference", "value_range"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression found in a text.
+
+    Attributes:
+        start, end, text: the span, with ``source[start:end] == text``.
+        type: the TIMEX3 type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
+        value: the TIMEX3 value (``"2017-11-03"``, ``"2017-W43"``, ``"P3D"``,
+            ``"PRESENT_REF"``, ``"XXXX-10-26"`` when no reference date was given).
+        resolved: the (first) calendar day the value denotes, or None.
+        resolved_end: the last day for a range value (week, month, quarter, year …), or None.
+        rule: the name of the rule that produced the mention (for auditing).
+
+    Example:
+        >>> m = find_dates("last week", reference="2017-11-04")[0]
+        >>> m.value, m.resolved, m.resolved_end
+        ('2017-W43', datetime.date(2017, 10, 23), datetime.date(2017, 10, 29))
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    resolved: Optional[dt.date] = None
+    resolved_end: Optional[dt.date] = None
+    rule: str = ""
+
+
+# --------------------------------------------------------------------------- word lists
+
+def _load_words() -> dict:
+    with resources.files("newskit.resources").joinpath("dates_words.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+W = _load_words()
+MONTHS: dict[str, int] = W["months"]
+WEEKDAYS: dict[str, int] = W["weekdays"]
+NUMBER_WORDS: dict[str, int] = W["number_words"]
+ORDINALS: dict[str, int] = W["ordinal_words"]
+UNITS: dict[str, str] = W["units"]
+SEASONS: dict[str, str] = W["seasons"]
+PARTS_OF_DAY: dict[str, str] = W["parts_of_day"]
+SET_ADVERBS: dict[str, str] = W["set_adverbs"]
+VAGUE = set(W["vague_numbers"])
+
+
+def _alt(words, flags: str = "") -> str:
+    """A regex alternation of WORDS, longest first, spaces matching any whitespace."""
+    parts = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("\\-", "[-\\s]?") for w in parts)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+# months: full names in any case, except the ambiguous "May"/"March", which must be capitalised
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("june", "july")]
+MONTH_FULL = "(?:" + _alt([m for m in _FULL_MONTHS if m not in ("march", "may")]) + r"|(?-i:May|MAY|March|MARCH))"
+# abbreviations ("Oct.", "Sept") only where a day or a year follows (see the rules)
+MONTH_ABBR = "(?:" + _alt([m for m in MONTHS if m not in _FULL_MONTHS and m not in ("mar", "may")]) + r"|(?-i:Mar|MAR))\.?"
+MONTH_ANY = f"(?:{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY = _alt([d for d in WEEKDAYS if len(d) > 5])  # full names only: "Sun", "Sat" are words too
+WEEKDAY_ABBR = r"(?:(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.?"
+_UNIT_WORDS = [u for u in UNITS]
+UNIT = _alt(_UNIT_WORDS)
+_SIMPLE_NUMBERS = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+NUMBER_WORD = (rf"(?:{_alt(_TENS)}[-\s]{_alt(_ONES)}|{_alt(NUMBER_WORDS)})")
+NUMBER_DIGITS = r"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d)"
+VAGUE_NUMBER = _alt(VAGUE)
+NUMBER = rf"(?:{NUMBER_DIGITS}|{NUMBER_WORD}(?:\s+and\s+a\s+half)?)"
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
+SEASON = _alt(SEASONS)
+PART_OF_DAY = _alt(PARTS_OF_DAY)
+QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+
+_QUARTER_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+# tense cues for the past/future choice of underspecified expressions
+FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|wo|shall|'ll|going\s+to|plans?|planned|planning|scheduled|schedule|"
+    r"expects?|expected|due|would|is\s+to|are\s+to|intends?|next|upcoming|set\s+to|hopes?\s+to|"
+    r"until|await(?:s|ing)?|deadline|begins?|starts?|opens?|meets?|leaves?|votes?|may|might|could)\b",
+    re.I)
+PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed)\b", re.I)
+_CUE = re.compile(FUTURE_CUE.pattern + "|" + PAST_CUE.pattern, re.I)
+CLAUSE_START = re.compile(r"[.;!?\n\"“”]|``|''|\bbut\b|\band\b", re.I)
+_FUTURE_ED = {"planned", "scheduled", "expected"}
+
+
+# --------------------------------------------------------------------------- helpers
+
+def parse_reference(reference) -> Optional[dt.date]:
+    """A ``datetime.date`` from a date, datetime, ISO string ("2017-11-04[T…]") or None.
+
+    Example:
+        >>> parse_reference("2017-11-04T10:00:00")
+        datetime.date(2017, 11, 4)
+    """
+    if reference is None:
+        return None
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    if isinstance(reference, dt.date):
+        return reference
+    if isinstance(reference, str):
+        s = reference.strip()
+        try:
+            return dt.date.fromisoformat(s[:10])
+        except ValueError:
+            pass
+        if re.fullmatch(r"\d{8}", s):
+            return dt.date(int(s[:4]), int(s[4:6]), int(s[6:]))
+        raise ValueError(f"reference {reference!r} is not an ISO date; pass e.g. '2017-11-04' or a datetime.date")
+    raise TypeError(f"reference must be a date, datetime or ISO string, not {type(reference).__name__}")
+
+
+def _num(s: str) -> Optional[float]:
+    """The number a numeral or number phrase denotes; None for vague ones ("several")."""
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    half = 0.0
+    if s.endswith(" and a half"):
+        s, half = s[: -len(" and a half")], 0.5
+    if s in VAGUE or not s:
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", s)
+    if m:
+        v = float(m.group(1))
+        if m.group(2):
+            v += int(m.group(2)) / int(m.group(3))
+        return v + half
+    m = re.fullmatch(r"(\d)/(\d)", s)
+    if m:
+        return int(m.group(1)) / int(m.group(2))
+    if s in NUMBER_WORDS:
+        return NUMBER_WORDS[s] + half
+    parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
+    return None
+
+
+def _duration(n: Optional[float], unit_word: str) -> str:
+    """TIMEX3 duration for N units (``P3D``, ``PT5H``, ``P2Y6M``, ``PXY`` when N is vague)."""
+    code = UNITS[re.sub(r"\s+", " ", unit_word.lower())]
+    mult, letter = (int(code[:-1]) if len(code) > 1 else 1), code[-1]
+    time = letter in "HS" or (letter == "M" and unit_word.lower().startswith("min"))
+    pre = "PT" if time else "P"
+    if n is None:
+        return f"{pre}X{letter}" if mult == 1 else {10: "P1E", 100: "P1C", 1000: "P1L"}.get(mult, "PXY").replace("1", "X")
+    n = n * mult
+    if n == int(n):
+        return f"{pre}{int(n)}{letter}"
+    whole, frac = int(n), n - int(n)
+    if letter == "Y":
+        return f"P{whole}Y{round(frac * 12)}M" if whole else f"P{round(frac * 12)}M"
+    if letter == "H":
+        return f"PT{whole}H{round(frac * 60)}M" if whole else f"PT{round(frac * 60)}M"
+    if letter == "D":
+        return f"PT{round(n * 24)}H"
+    if letter == "W":
+        return f"P{round(n * 7)}D"
+    if letter == "M" and not time:
+        return f"P{round(n * 30)}D"
+    return f"{pre}{n:g}{letter}"
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+# --------------------------------------------------------------------------- document state
+
+class _Doc:
+    """What resolution needs besides the match: the text, the reference, recent context."""
+
+    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "year")
+
+    def __init__(self, text: str, ref: Optional[dt.date]):
+        self.text = text
+        self.ref = ref
+        self.quarter: Optional[tuple[int, int]] = None  # last quarter mentioned
+        self.quarter_pos = -10**9
+        self.day: Optional[dt.date] = None  # last calendar day mentioned
+        self.day_pos = -10**9
+        self.year: Optional[int] = None  # last explicit year mentioned
+
+    def tense(self, start: int, end: int) -> Optional[str]:
+        """'future', 'past' or None from the verbs of the clause around ``text[start:end]``."""
+        lo = max(0, start - 90)
+        left = self.text[lo:start]
+        cut = None
+        for cut in CLAUSE_START.finditer(left):
+            pass
+        if cut is not None and cut.group(0) not in ("and", "but", "And", "But"):
+            left = left[cut.end():]
+        for m in reversed(list(_CUE.finditer(left))):
+            return self._classify(m.group(0))
+        right = self.text[end:end + 60]
+        stop = CLAUSE_START.search(right)
+        if stop:
+            right = right[:stop.start()]
+        for m in _CUE.finditer(right):
+            return self._classify(m.group(0))
+        return None
+
+    @staticmethod
+    def _classify(word: str) -> str:
+        w = word.lower()
+        if w in _FUTURE_ED or FUTURE_CUE.fullmatch(w):
+            return "future"
+        return "past"
+
+
+# --------------------------------------------------------------------------- resolution helpers
+
+def _pick_year_for(month: int, day: Optional[int], doc: _Doc, start: int, end: int) -> Optional[int]:
+    """The year of a month (and day) written without one: tense first, else the nearest."""
+    ref = doc.ref
+    if ref is None:
+        return None
+    if doc.year is not None and doc.day_pos > start - 200 and doc.day is not None and doc.day.year != ref.year:
+        return doc.day.year
+    tense = doc.tense(start, end)
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = dt.date(y, month, day or 15)
+        except ValueError:
+            d = dt.date(y, month, 28)
+        cands.append((y, d))
+    if day is None:
+        ref_m = ref.year * 12 + ref.month
+        if tense == "future":
+            ok = [y for y, _ in cands if y * 12 + month >= ref_m]
+            return ok[0]
+        if tense == "past":
+            ok = [y for y, _ in cands if y * 12 + month <= ref_m]
+            return ok[-1]
+        return min(cands, key=lambda c: abs((c[1] - ref).days))[0]
+    if tense == "future":
+        return [y for y, d in cands if d >= ref][0]
+    if tense == "past":
+        return [y for y, d in cands if d <= ref][-1]
+    return min(cands, key=lambda c: abs((c[1] - ref).days))[0]
+
+
+def _weekday_date(wd: int, mod: str, doc: _Doc, start: int, end: int) -> Optional[dt.date]:
+    ref = doc.ref
+    if ref is None:
+        return None
+    delta = wd - ref.isoweekday()
+    mod = re.sub(r"\s+", " ", mod.lower())
+    if mod in ("last", "this past", "the previous", "past", "previous"):
+        return ref + dt.timedelta(days=(delta - 7) if delta >= 0 else delta)
+    if mod in ("next", "this coming", "coming", "the following", "the coming", "following"):
+        return ref + dt.timedelta(days=delta if delta > 0 else delta + 7)
+    if mod == "this":
+        return ref + dt.timedelta(days=delta)
+    if doc.tense(start, end) == "future":
+        return ref + dt.timedelta(days=delta if delta >= 0 else delta + 7)
+    return ref + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+def _anchor_day(doc: _Doc, start: int) -> Optional[dt.date]:
+    """The day a bare time of day refers to: a day named just before in the text, else the reference."""
+    if doc.day is not None and start - doc.day_pos < 150:
+        return doc.day
+    return doc.ref
+
+
+def _part(word: Optional[str]) -> str:
+    return PARTS_OF_DAY.get(word.lower(), "") if word else ""
+
+
+def _lower(s: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", s.lower()) if s else ""
+
+
+# --------------------------------------------------------------------------- rules
+
+Result = Optional[tuple[str, str]]  # (TIMEX3 type, value)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named pattern and the function that turns its match into a (type, value)."""
+
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[re.Match, _Doc], Result]
+    priority: int = 0
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, priority: int = 0, flags: int = re.I | re.X):
+    """Register a resolver for PATTERN under NAME (pattern compiled once, here)."""
+    compiled = re.compile(pattern, flags)
+
+    def deco(fn):
+        RULES.append(Rule(name, compiled, fn, priority))
+        return fn
+    return deco
+
+
+def _date_value(d: Optional[dt.date], unknown: str) -> str:
+    return d.isoformat() if d is not None else unknown
+
+
+# -- explicit calendar dates ---------------------------------------------------
+
+@rule("iso_date", r"(?<![\d-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])", 5)
+def _iso(m, doc):
+    try:
+        d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return "DATE", d.isoformat()
+
+
+@rule("numeric_date", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])", 5)
+def _numeric(m, doc):
+    y = int(m["y"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    try:
+        return "DATE", dt.date(y, int(m["m"]), int(m["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_of(s: str) -> Optional[int]:
+    s = s.lower()
+    m = re.match(r"\d+", s)
+    if m:
+        return int(m.group(0))
+    return ORDINALS.get(s)
+
+
+def _month_day(m, doc, month_s, day_s, year_s):
+    month = MONTHS[_lower(month_s).rstrip(".")]
+    day = _day_of(day_s)
+    if not day or day > 31:
+        return None
+    if year_s:
+        y = _year_of(year_s)
+    else:
+        y = _pick_year_for(month, day, doc, m.start(), m.end())
+    if y is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return "DATE", dt.date(y, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_of(s: str) -> int:
+    s = s.strip().lstrip(",").strip()
+    if s.startswith("'"):
+        v = int(s[1:])
+        return 1900 + v if v >= 30 else 2000 + v
+    return int(s)
+
+
+_DAY_NUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d:]))"
+_DAY_WORDS = _alt([w for w in ORDINALS if w != "last"])
+_WD_PREFIX = rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
+
+@rule("month_day", rf"""
+    {_WD_PREFIX}
+    (?P<mon>{MONTH_ANY})\s+(?:the\s+)?(?P<day>{_DAY_NUM}|{_DAY_WORDS})
+    (?:(?:,\s*|\s+|\s+of\s+)(?P<year>{YEAR4}|'\d\d)(?!\d))?""", 4)
+def _md(m, doc):
+    return _month_day(m, doc, m["mon"], m["day"], m["year"])
+
+
+@rule("day_month", rf"""
+    {_WD_PREFIX}
+    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})\s+(?:of\s+)?(?P<mon>{MONTH_ANY})
+    (?:,?\s+(?P<year>{YEAR4})(?!\d))?""", 4)
+def _dm(m, doc):
+    return _month_day(m, doc, m["mon"], m["day"], m["year"])
+
+
+@rule("month_year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
+    (?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>{YEAR4}(?!\d)|'\d\d|last\s+year|this\s+year|next\s+year
+    |nineteen\s+{NUMBER_WORD})""", 3)
+def _my(m, doc):
+    month = MONTHS[_lower(m["mon"]).rstrip(".")]
+    ys = _lower(m["year"])
+    if ys.endswith("year"):
+        if doc.ref is None:
+            return "DATE", f"XXXX-{month:02d}"
+        y = doc.ref.year + {"last": -1, "this": 0, "next": 1}[ys.split()[0]]
+    elif ys.startswith("nineteen"):
+        rest = _num(ys[len("nineteen"):].strip())
+        if rest is None:
+            return None
+        y = 1900 + int(rest)
+    else:
+        y = _year_of(ys)
+    return "DATE", f"{y}-{month:02d}"
+
+
+@rule("month", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of
+    |the\s+middle\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|in|since|until|by|during|of|from|through)[-\s]+)?
+    (?P<mon>{MONTH_FULL})(?![-\w])""", 1)
+def _month(m, doc):
+    name = _lower(m["mon"])
+    mod = _lower(m["mod"])
+    if name == "may" and not mod:
+        return None
+    month = MONTHS[name]
+    if doc.ref is None:
+        return "DATE", f"XXXX-{month:02d}"
+    ref = doc.ref
+    if mod in ("last", "this past"):
+        y = ref.year if month < ref.month else ref.year - 1
+    elif mod in ("next", "this coming"):
+        y = ref.year if month > ref.month else ref.year + 1
+    elif mod == "this":
+        y = ref.year
+    else:
+        y = _pick_year_for(month, None, doc, m.start(), m.end())
+    return "DATE", f"{y}-{month:02d}"
+
+
+# -- years, decades, centuries -------------------------------------------------
+
+@rule("year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of
+    |fiscal(?:\s+year)?|the\s+year|calendar|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|post|pre)[-\s]+)?
+    (?<![$#\d.,])(?P<year>{YEAR4})(?!\d|,\d|\.\d|%|\s*percent|\s*per\s+cent|-\d|s\b|'s\b)""", 0)
+def _year(m, doc):
+    mod = _lower(m["mod"])
+    y = m["year"]
+    if "half" in mod:
+        return "DATE", f"{y}-H{1 if 'first' in mod else 2}"
+    return "DATE", y
+
+
+@rule("spoken_year", rf"""(?:the\s+year\s+)?(?:nineteen[-\s]+(?P<rest>{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+and)?(?:[-\s]+(?P<rest2>{NUMBER_WORD}))?)""", 0)
+def _spoken_year(m, doc):
+    if m["rest"] is not None:
+        r = 0 if m["rest"].lower() == "hundred" else _num(m["rest"])
+        if r is None or r >= 100:
+            return None
+        return "DATE", str(1900 + int(r))
+    if not m.group(0).lower().startswith("the year") and m["rest2"] is None:
+        return None  # "two thousand" alone is a number
+    r = _num(m["rest2"]) if m["rest2"] else 0
+    return ("DATE", str(2000 + int(r))) if r is not None and r < 100 else None
+
+
+@rule("decade", rf"""(?:the\s+)?(?:(?P<mod>early|late|mid|the\s+last\s+half\s+of\s+the|the\s+first\s+half\s+of\s+the)[-\s]+)?
+    (?:(?P<dec>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)'?s|(?P<word>{_alt(W['decade_words'])}))(?!\w)""", 2)
+def _decade(m, doc):
+    if m["dec"]:
+        prefix = m["dec"][:3]
+    elif m["short"]:
+        prefix = "19" + m["short"][0]
+    else:
+        if not m.group(0).lower().startswith("the"):
+            return None  # "in his forties" is an age
+        prefix = "19" + str(W["decade_words"][m["word"].lower()])
+    return "DATE", prefix if m["mod"] else prefix + "X"
+
+
+@rule("century", rf"""(?:the\s+)?(?P<ord>{ORDINAL})\s+century""", 2)
+def _century(m, doc):
+    n = _day_of(m["ord"])
+    if not n:
+        return None
+    return "DATE", f"{n - 1:02d}"
+
+
+# -- days relative to the reference ---------------------------------------------
+
+_REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+            "the day after tomorrow": 2}
+
+
+@rule("relative_day", rf"""(?:(?P<mod>early|late|earlier|later|mid|late|the\s+morning\s+of|the\s+night\s+of)[-\s]+)?
+    (?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?
+    (?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)""", 3)
+def _relday(m, doc):
+    day = _lower(m["day"])
+    part = _part(m["part"])
+    if day == "tonight":
+        part = "NI"
+    if doc.ref is None:
+        if day == "today":
+            return "DATE", "PRESENT_REF" if not part else "XXXX-XX-XXT" + part
+        return ("TIME" if part else "DATE"), "XXXX-XX-XX" + ("T" + part if part else "")
+    d = doc.ref + dt.timedelta(days=_REL_DAY[day])
+    return ("TIME", f"{d.isoformat()}T{part}") if part else ("DATE", d.isoformat())
+
+
+@rule("this_part_of_day", rf"""(?P<mod>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<part>{PART_OF_DAY})(?!\w)""", 3)
+def _this_part(m, doc):
+    part = _part(m["part"])
+    mod = _lower(m["mod"])
+    shift = -1 if mod in ("last", "yesterday") else 1 if mod == "tomorrow" else 0
+    if mod == "last" and part != "NI":
+        return None
+    if doc.ref is None:
+        return "TIME", "XXXX-XX-XXT" + part
+    return "TIME", f"{(doc.ref + dt.timedelta(days=shift)).isoformat()}T{part}"
+
+
+@rule("weekday", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|previous|past
+    |early|late|earlier|later)\s+)?
+    (?P<wd>{WEEKDAY})(?:'s)?(?!\w)(?:\s+(?P<part>{PART_OF_DAY})(?!\w))?""", 2)
+def _weekday(m, doc):
+    wd = WEEKDAYS[m["wd"].lower()]
+    if re.fullmatch(r"\w+s", m["wd"]) and m["wd"].lower().endswith("days"):
+        return None
+    mod = _lower(m["mod"])
+    if mod in ("early", "late", "earlier", "later"):
+        mod = ""
+    part = _part(m["part"])
+    d = _weekday_date(wd, mod, doc, m.start(), m.end())
+    value = d.isoformat() if d else f"XXXX-WXX-{wd}"
+    if part:
+        return "TIME", f"{value}T{part}"
+    return "DATE", value
+
+
+@rule("weekday_set", rf"""(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w)""", 3)
+def _weekday_set(m, doc):
+    name = m["wd"] or m["wd2"]
+    if name.lower() not in WEEKDAYS:
+        return None
+    part = _part(m["part"] or m["part2"])
+    return "SET", f"XXXX-WXX-{WEEKDAYS[name.lower()]}" + (f"T{part}" if part else "")
+
+
+# -- times of day ------------------------------------------------------------------
+
+_TZ = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
+_TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?P<day>(?:{WEEKDAY})|today|yesterday|tomorrow|(?:{MONTH_ANY})\s+\d{{1,2}}(?!\d)))?"
+
+
+@rule("clock_time", rf"""(?:(?P<about>around|about|at|by|until|before|after)\s+)?
+    (?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|(?:o'clock)|in\s+the\s+(?:morning|afternoon|evening))
+    {_TZ}{_TIME_DAY}""", 4)
+def _clock(m, doc):
+    h = int(m["h"])
+    ap = _lower(m["ap"])
+    if h > 12 and ap and "m" in ap[:3]:
+        return None
+    if ap.startswith("p") or "afternoon" in ap or "evening" in ap:
+        h = h % 12 + 12
+    elif ap.startswith("a") or "morning" in ap:
+        h = h % 12
+    mi = m["mi"] or "00"
+    day = _resolve_day_phrase(m["day"], doc, m.start(), m.end()) if m["day"] else _anchor_day(doc, m.start())
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    return "TIME", f"{prefix}T{h:02d}:{mi}"
+
+
+@rule("named_time", rf"""(?:(?P<mod>around|about|at|by|until|before|after)\s+)?(?P<t>noon|midnight|midday|mid-?afternoon|mid-?morning)
+    {_TIME_DAY}(?!\w)""", 3)
+def _named_time(m, doc):
+    t = _lower(m["t"]).replace("-", "")
+    day = _resolve_day_phrase(m["day"], doc, m.start(), m.end()) if m["day"] else _anchor_day(doc, m.start())
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    suffix = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO"}[t]
+    return "TIME", f"{prefix}T{suffix}"
+
+
+def _resolve_day_phrase(s: str, doc: _Doc, start: int, end: int) -> Optional[dt.date]:
+    s_l = _lower(s)
+    if doc.ref is None:
+        return None
+    if s_l in _REL_DAY:
+        return doc.ref + dt.timedelta(days=_REL_DAY[s_l])
+    if s_l in WEEKDAYS:
+        return _weekday_date(WEEKDAYS[s_l], "", doc, start, end)
+    mm = re.match(r"(\S+?)\.?\s+(\d+)", s_l)
+    if mm and mm.group(1) in MONTHS:
+        month, day = MONTHS[mm.group(1)], int(mm.group(2))
+        y = _pick_year_for(month, day, doc, start, end)
+        try:
+            return dt.date(y, month, day)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+# -- weeks, months, quarters, years relative to the reference -------------------------
+
+_REL_MOD = r"""(?P<mod>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|the\s+next|
+    the\s+last|current|previous|past|coming|this\s+past|this\s+coming|the\s+same)"""
+_EDGE = r"(?:(?P<edge>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|start\s+of)[-\s]+(?:in\s+)?)?"
+
+_SHIFT = {"last": -1, "the last": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1, "this past": -1,
+          "next": 1, "the next": 1, "the coming": 1, "the following": 1, "coming": 1, "this coming": 1,
+          "this": 0, "the current": 0, "current": 0, "the same": 0}
+
+
+@rule("relative_unit", rf"""{_EDGE}{_REL_MOD}\s+(?P<unit>week|weekend|month|year|quarter|fiscal\s+year|decade|century|half)(?!-|\w)""", 3)
+def _relunit(m, doc):
+    mod = _lower(m["mod"])
+    unit = _lower(m["unit"])
+    shift = _SHIFT[mod]
+    if mod in ("the same",):
+        return None
+    ref = doc.ref
+    if unit == "fiscal year":
+        unit = "year"
+    if mod in ("the past", "the last") and unit in ("week", "month", "quarter", "decade", "century"):
+        # "the past month" (a period ending now) is a duration in TimeML
+        code = {"week": "P1W", "month": "P1M", "quarter": "P1Q", "decade": "P10Y", "century": "P100Y"}[unit]
+        if unit == "decade" and ref is not None:
+            return "DATE", str(ref.year // 10 - 1)
+        return "DURATION", code
+    if mod in ("the next", "the coming") and unit != "year":
+        return "DURATION", {"week": "P1W", "weekend": "P2D", "month": "P1M", "quarter": "P1Q", "decade": "P10Y",
+                            "century": "P100Y", "half": "P6M"}[unit]
+    if ref is None:
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                        "quarter": "XXXX-QX", "decade": "XXX", "century": "XX", "half": "XXXX-HX"}[unit]
+    if unit == "week":
+        return "DATE", _week(ref + dt.timedelta(weeks=shift))
+    if unit == "weekend":
+        return "DATE", _week(ref + dt.timedelta(weeks=shift)) + "-WE"
+    if unit == "month":
+        d = ref + relativedelta(months=shift)
+        return "DATE", f"{d.year}-{d.month:02d}"
+    if unit == "year":
+        return "DATE", str(ref.year + shift)
+    if unit == "quarter":
+        y, q = _quarter(ref)
+        q += shift
+        if q == 0:
+            y, q = y - 1, 4
+        elif q == 5:
+            y, q = y + 1, 1
+        return "DATE", f"{y}-Q{q}"
+    if unit == "half":
+        h = 1 if ref.month <= 6 else 2
+        h += shift
+        y = ref.year + (-1 if h == 0 else 1 if h == 3 else 0)
+        return "DATE", f"{y}-H{2 if h == 0 else 1 if h == 3 else h}"
+    if unit == "decade":
+        return "DATE", str(ref.year // 10 + shift)
+    if unit == "century":
+        return "DATE", f"{ref.year // 100 + shift:02d}"
+    return None
+
+
+@rule("edge_of_period", r"""(?P<edge>the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|year[-\s]end|(?:the\s+)?year's\s+end)
+    (?:\s+the\s+(?P<unit>year|month|week))?(?!\w)""", 1)
+def _edge(m, doc):
+    unit = _lower(m["unit"])
+    edge = _lower(m["edge"])
+    if "year" in edge:
+        unit = "year"
+    if not unit:
+        return None
+    if doc.ref is None:
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit]
+    ref = doc.ref
+    return "DATE", {"year": str(ref.year), "month": f"{ref.year}-{ref.month:02d}", "week": _week(ref)}[unit]
+
+
+@rule("earlier_in_year", r"""(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week|day)(?!\w)""", 3)
+def _earlier_in(m, doc):
+    unit = _lower(m["unit"])
+    if doc.ref is None:
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX"}[unit]
+    ref = doc.ref
+    return "DATE", {"year": str(ref.year), "month": f"{ref.year}-{ref.month:02d}", "week": _week(ref),
+                    "day": ref.isoformat()}[unit]
+
+
+# -- quarters and halves ------------------------------------------------------------------
+
+_Q_YEAR_PREFIX = r"(?:(?P<pyear>{y})|(?P<prel>this|last|next)\s+year's|(?P<py2>{y})'s)".format(y=YEAR4)
+
+
+@rule("quarter", rf"""(?:(?:the|its|their|a|an)\s+)?(?:{_Q_YEAR_PREFIX}\s+)?(?:(?:latest|current|comparable|same|flat|strong|weak|year-(?:ago|earlier))\s+)?
+    (?:fiscal[-\s]+)?(?P<q>{QUARTER_ORD}|Q[1-4])[-\s]+(?:fiscal[-\s]+)?(?:-?period\s+)?quarters?(?P<plural>s)?
+    (?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<srel>this|last|next)\s+year|fiscal\s+(?P<fyear>{YEAR4})))?(?!\w)""", 4)
+def _quarter_rule(m, doc):
+    qs = m["q"].lower()
+    q = int(qs[1]) if qs.startswith("q") else _QUARTER_NUM[qs]
+    text = m.group(0).lower()
+    if text.rstrip().endswith("quarters") and not m["year"]:
+        return "SET", f"XXXX-Q{q}"
+    year = m["year"] or m["pyear"] or m["py2"] or m["fyear"]
+    rel = m["prel"] or m["srel"]
+    if year:
+        y = int(year)
+    elif doc.ref is None:
+        return "DATE", f"XXXX-Q{q}"
+    elif rel:
+        y = doc.ref.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
+    else:
+        y = doc.ref.year
+    if "year-ago" in text or "year-earlier" in text:
+        y -= 1
+    doc.quarter, doc.quarter_pos = (y, q), m.start()
+    return "DATE", f"{y}-Q{q}"
+
+
+@rule("q_notation", rf"""(?<!\w)(?:(?P<y1>{YEAR4})\s*)?(?P<q>Q[1-4])(?:\s*(?P<y2>{YEAR4}))?(?!\w)""", 4, re.X)
+def _qnote(m, doc):
+    y = m["y1"] or m["y2"]
+    q = int(m["q"][1])
+    if y is None:
+        if doc.ref is None:
+            return "DATE", f"XXXX-Q{q}"
+        y = doc.ref.year
+    return "DATE", f"{y}-Q{q}"
+
+
+@rule("half_year", rf"""(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)?(?!\w)""", 3)
+def _half(m, doc):
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["year"]:
+        return "DATE", f"{m['year']}-H{h}"
+    if doc.ref is None:
+        return "DATE", f"XXXX-H{h}"
+    y = doc.ref.year + {"this": 0, "last": -1, "next": 1}.get(_lower(m["rel"]), 0)
+    return "DATE", f"{y}-H{h}"
+
+
+@rule("period_in_context", rf"""(?:the\s+)?(?:(?P<which>latest|current|same|comparable|corresponding|year-ago|year-earlier|{YEAR4})\s+)?
+    (?:(?:year-ago|year-earlier|fiscal)\s+)?(?P<unit>quarter|period)(?:\s+(?P<tail>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?(?!\w|-)""", 2)
+def _period(m, doc):
+    text = _lower(m.group(0))
+    which = _lower(m["which"])
+    if not text.startswith("the") and not which and not text.startswith("quarter"):
+        return None
+    if m["unit"].lower() == "period" and not which and not m["tail"]:
+        return None
+    back = "year-ago" in text or "year-earlier" in text or bool(m["tail"])
+    if doc.ref is None:
+        return "DATE", "XXXX-QX"
+    if which.isdigit():
+        y = int(which)
+        q = doc.quarter[1] if doc.quarter else None
+        return ("DATE", f"{y}-Q{q}") if q else ("DATE", str(y))
+    if which == "current":
+        y, q = _quarter(doc.ref)
+    elif doc.quarter and m.start() - doc.quarter_pos < 1500:
+        y, q = doc.quarter
+    else:
+        y, q = _quarter(doc.ref - relativedelta(months=3))
+    if back:
+        y -= 1
+    else:
+        doc.quarter, doc.quarter_pos = (y, q), m.start()
+    return "DATE", f"{y}-Q{q}"
+
+
+@rule("year_ago_adj", r"""(?<![\w-])(?:the\s+)?(?P<w>year-ago|year-earlier|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+prior\s+year|the\s+year\s+before)(?![\w-])""", 2)
+def _year_ago(m, doc):
+    if doc.ref is None:
+        return "DATE", "XXXX"
+    if doc.quarter and m.start() - doc.quarter_pos < 400:
+        y, q = doc.quarter
+        return "DATE", f"{y - 1}-Q{q}"
+    return "DATE", str(doc.ref.year - 1)
+
+
+# -- seasons and holidays --------------------------------------------------------------
+
+@rule("season", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|the|early|late|mid|in|during|since|until|by|over\s+the|through)[-\s]+)?
+    (?:(?P<edge>early|late|mid)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}|nineteen\s+{NUMBER_WORD}))?(?!\w)""", 1)
+def _season(m, doc):
+    mod = _lower(m["mod"])
+    code = SEASONS[m["season"].lower()]
+    if m["year"]:
+        ys = _lower(m["year"])
+        y = int(ys) if ys.isdigit() else 1900 + int(_num(ys[len("nineteen"):].strip()) or 0)
+        return "DATE", f"{y}-{code}"
+    if not mod or mod in ("in", "during", "since", "until", "by", "through", "over the") and m["season"].lower() == "fall":
+        if m["season"].lower() == "fall" or not mod:
+            return None
+    if doc.ref is None:
+        return "DATE", f"XXXX-{code}"
+    ref = doc.ref
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    ref_idx = ref.year * 12 + ref.month
+    if mod in ("last", "this past"):
+        y = ref.year if ref_idx - (ref.year * 12 + start_month) >= 3 else ref.year - 1
+    elif mod in ("next", "this coming"):
+        y = ref.year if start_month > ref.month else ref.year + 1
+    else:
+        y = ref.year
+    return "DATE", f"{y}-{code}"
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: str) -> dt.date:
+    first = dt.date(year, month, 1)
+    if n == "L":
+        last = first + relativedelta(months=1, days=-1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(n) - 1))
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    name = _lower(name)
+    if name in W["fixed_holidays"]:
+        mm, dd = W["fixed_holidays"][name].split("-")
+        return dt.date(year, int(mm), int(dd))
+    if name in W["easter_holidays"]:
+        return easter(year) + dt.timedelta(days=W["easter_holidays"][name])
+    spec = W["moving_holidays"][name]
+    if spec.endswith("ED"):  # US election day: the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, "1") + dt.timedelta(days=1)
+    mm, wd, n = spec.split("-")
+    return _nth_weekday(year, int(mm), int(wd), n)
+
+
+_HOLIDAYS = list(W["fixed_holidays"]) + list(W["moving_holidays"]) + list(W["easter_holidays"])
+
+
+@rule("holiday", rf"""(?:(?P<mod>last|next|this)\s+)?(?P<name>{_alt(_HOLIDAYS)})(?:\s+(?P<year>{YEAR4}))?(?!\w)""", 3)
+def _holiday(m, doc):
+    name = m["name"]
+    if not name[0].isupper() and m["name"].lower() not in ("christmas", "easter", "thanksgiving"):
+        return None
+    if _lower(name) == "new year" and not m["year"]:
+        return None
+    if m["year"]:
+        return "DATE", _holiday_date(name, int(m["year"])).isoformat()
+    if doc.ref is None:
+        return "DATE", "XXXX-" + (W["fixed_holidays"].get(_lower(name), "XX-XX"))
+    ref = doc.ref
+    this = _holiday_date(name, ref.year)
+    mod = _lower(m["mod"])
+    if mod == "last" or (not mod and this > ref and doc.tense(m.start(), m.end()) != "future"):
+        if this >= ref:
+            this = _holiday_date(name, ref.year - 1)
+    elif mod == "next" or (not mod and this < ref and doc.tense(m.start(), m.end()) == "future"):
+        if this <= ref:
+            this = _holiday_date(name, ref.year + 1)
+    return "DATE", this.isoformat()
+
+
+# -- durations, "ago" expressions and sets ------------------------------------------------
+
+_QUANT_MOD = r"""(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|over|up\s+to|some|roughly|approximately|only|just|no\s+more\s+than|within|another|an\s+additional|a\s+further|the\s+entire|the\s+whole|a\s+full)\s+)?"""
+_PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|coming|final|latest|remaining|initial|same|full)|the|each\s+of\s+the\s+(?:past|last|next)|past|last|next|recent|coming|first)\s+)?"""
+
+
+@rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
+    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<old>[-\s]+old)?(?P<ago>\s+(?:ago|earlier|before|later|from\s+now|hence|after))?""", 2)
+def _dur(m, doc):
+    if m["old"]:
+        return None  # ages are not temporal expressions in TimeML
+    numtxt = _lower(m["num"])
+    unit = _lower(m["unit"])
+    det = _lower(m["det"])
+    n = _num(numtxt)
+    if m["num2"] and n is not None:
+        n = None if _num(m["num2"]) is None else n  # "12 to 18 months": keep the low bound unless vague
+    if numtxt in ("a", "an") and not m["ago"] and not det:
+        before = doc.text[max(0, m.start() - 25):m.start()]
+        if re.search(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|tons?|barrels?)[\s,]*$", before, re.I):
+            return "SET", _duration(1, unit)
+    if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
+        return None
+    if m["ago"]:
+        return _ago(n, unit, _lower(m["ago"]).strip(), doc, m)
+    if det in ("the", "first") and n is not None and n == 1:
+        return None
+    if det == "recent":
+        return ("DATE", "PAST_REF") if unit.startswith("year") else ("DURATION", _duration(None, unit))
+    return "DURATION", _duration(n, unit)
+
+
+def _ago(n, unit, word, doc, m) -> Result:
+    code = UNITS[unit]
+    if word in ("later", "after", "before") or (word == "earlier" and n != 1):
+        return "DURATION", _duration(n, unit)
+    if word in ("from now", "hence"):
+        sign = 1
+    else:
+        sign = -1
+    if n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if doc.ref is None:
+        return "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(code[-1], "XXXX")
+    if word == "earlier" and code == "Y" and doc.quarter and m.start() - doc.quarter_pos < 400:
+        y, q = doc.quarter
+        return "DATE", f"{y - 1}-Q{q}"
+    ref = doc.ref
+    mult = int(code[:-1]) if len(code) > 1 else 1
+    k = n * mult * sign
+    letter = code[-1]
+    if letter in "HMS" and unit.startswith(("hour", "min", "sec")):
+        return "DATE", ref.isoformat()
+    if letter == "D":
+        return "DATE", (ref + dt.timedelta(days=round(k))).isoformat()
+    if letter == "W":
+        return "DATE", (ref + dt.timedelta(weeks=k)).isoformat()
+    if letter == "M":
+        d = ref + relativedelta(months=round(k))
+        return "DATE", f"{d.year}-{d.month:02d}"
+    if letter == "Q":
+        d = ref + relativedelta(months=round(3 * k))
+        return "DATE", "%d-Q%d" % _quarter(d)
+    return "DATE", str(ref.year + round(k))
+
+
+@rule("bare_units", r"""(?:(?P<pre>for|in|over|within|after|take|takes|took|taken|than|of)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ago>\s+ago)?(?!\w)""", 0)
+def _bare_units(m, doc):
+    unit = _lower(m["unit"])
+    if m["ago"]:
+        return "DATE", "PAST_REF"
+    if not m["pre"]:
+        return None
+    return "DURATION", _duration(None, unit)
+
+
+@rule("set", rf"""(?P<q>every|each|per|a|once\s+a|twice\s+a)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|summer|winter|spring|{MONTH_FULL})(?!\w)""", 2)
+def _set(m, doc):
+    q = _lower(m["q"])
+    unit = _lower(m["unit"])
+    if q == "a":
+        return None  # "a week" is a duration, handled there
+    if unit in MONTHS:
+        return "SET", f"XXXX-{MONTHS[unit]:02d}"
+    if unit in SEASONS:
+        return "SET", f"XXXX-{SEASONS[unit]}"
+    if unit in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
+    n = 2 if m["other"] else 1
+    return "SET", _duration(n, unit)
+
+
+@rule("set_adverb", rf"""(?P<w>{_alt(SET_ADVERBS)})(?!\w)(?P<next>\s+(?:[A-Z]\w+|newspaper|paper|newspapers))?""", 1)
+def _set_adv(m, doc):
+    if m["next"] and m["next"].strip()[0].isupper():
+        return None  # "the Communist Party daily Granma": a newspaper
+    if m["next"]:
+        return None
+    return "SET", SET_ADVERBS[m["w"].lower()]
+
+
+# -- document-relative references ------------------------------------------------------
+
+@rule("present_ref", rf"""(?P<w>{_alt(W['present_ref'])})(?!\w)""", 1)
+def _present(m, doc):
+    w = _lower(m["w"])
+    if w == "today's":
+        return None
+    after = doc.text[m.end():m.end() + 12].lower()
+    if w == "now" and re.match(r"\s+(?:that|on)\b", after):
+        return None
+    return "DATE", "PRESENT_REF"
+
+
+@rule("past_ref", rf"""(?P<w>recently|more\s+recently|most\s+recently|until\s+recently|lately|in\s+the\s+past|the\s+past|formerly|recent\s+years)(?!\w)(?P<unit>\s+(?:\w+\s+)?(?:{UNIT}))?""", 1)
+def _past(m, doc):
+    if m["unit"]:
+        return None
+    return "DATE", "PAST_REF"
+
+
+@rule("future_ref", r"""(?P<w>(?:the|a)\s+(?:near|distant|foreseeable|not-too-distant)\s+future|the\s+future|in\s+future|future|soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|
+    (?:the\s+)?coming\s+(?:months|years|weeks|days|quarters))(?!\w)(?P<after>\s+(?:as|after|afterwards?|thereafter|enough))?""", 1)
+def _future(m, doc):
+    w = _lower(m["w"])
+    before = doc.text[max(0, m.start() - 4):m.start()].lower()
+    if w == "soon" and (m["after"] or before.endswith("as ") or before.endswith("how ")):
+        return None
+    if w == "future":
+        nxt = doc.text[m.end():m.end() + 20]
+        if not re.match(r"\s+(?:quarters|years|months)", nxt):
+            return None
+    return "DATE", "FUTURE_REF"
+
+
+@rule("earlier_this", rf"""(?P<when>earlier|later|early|late|mid|at\s+the\s+end\s+of|the\s+end\s+of|the\s+rest\s+of|by\s+the\s+end\s+of|at\s+the\s+start\s+of)[-\s]+(?P<mod>this|last|next)\s+(?P<unit>week|month|year|quarter|decade)(?!\w)""", 4)
+def _earlier_this(m, doc):
+    return _relunit(_FakeMatch({"mod": m["mod"], "unit": m["unit"]}, m), doc)
+
+
+class _FakeMatch:
+    """Lets a rule reuse another rule's resolver with fixed groups."""
+
+    def __init__(self, groups: dict, m: re.Match):
+        self._g, self._m = groups, m
+
+    def __getitem__(self, k):
+        return self._g.get(k)
+
+    def start(self):
+        return self._m.start()
+
+    def end(self):
+        return self._m.end()
+
+
+# --------------------------------------------------------------------------- ranges
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """The first and last calendar day a TIMEX3 DATE value denotes (``(day, None)`` for one day).
+
+    Example:
+        >>> value_range("2017-Q3")
+        (datetime.date(2017, 7, 1), datetime.date(2017, 9, 30))
+    """
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value)
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), None
+        m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+        if m:
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            return first, first + relativedelta(months=1, days=-1)
+        m = re.fullmatch(r"(\d{4})-W(\d\d?)(-WE)?", value)
+        if m:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+            return monday, monday + dt.timedelta(days=6)
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+        if m:
+            first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+            return first, first + relativedelta(months=3, days=-1)
+        m = re.fullmatch(r"(\d{4})-H([12])", value)
+        if m:
+            first = dt.date(int(m[1]), 6 * int(m[2]) - 5, 1)
+            return first, first + relativedelta(months=6, days=-1)
+        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+        if m:
+            a, b = _SEASON_MONTHS[m[2]]
+            first = dt.date(int(m[1]), a, 1)
+            return first, first + relativedelta(months=b - a + 1, days=-1)
+        m = re.fullmatch(r"\d{4}", value)
+        if m:
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        m = re.fullmatch(r"(\d{3})X?", value)
+        if m:
+            y = int(m[1]) * 10
+            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+        m = re.fullmatch(r"(\d{2})", value)
+        if m:
+            y = int(m[1]) * 100
+            return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
+    except ValueError:
+        pass
+    return None, None
+
+
+# --------------------------------------------------------------------------- main entry
+
+def _candidates(text: str):
+    """Every rule match as (start, end, priority, rule); overlapping ones included."""
+    out = []
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            s, e = m.span()
+            if e > s:
+                out.append((s, e, r.priority, r, m))
+    return out
+
+
+def _select(cands):
+    """Non-overlapping matches: longest first, then higher priority, then leftmost."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        s, e = c[0], c[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+_EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
+
+
+def find_dates(text_or_article, reference=None) -> list[DateMention]:
+    """Find the dates, times, durations and sets in a text and resolve them (TIMEX3 values).
+
+    Args:
+        text_or_article: a ``str`` or a :class:`newskit.Article` (its ``published`` date is
+            the reference unless ``reference`` is given).
+        reference: the date the text was written (publication date): a ``datetime.date``,
+            ``datetime.datetime`` or ISO string. Without one, relative expressions keep X's.
+
+    Returns:
+        ``DateMention`` items in text order, non-overlapping.
+
+    Example:
+        >>> [(d.text, d.value) for d in find_dates("Two weeks ago it rained; now it's dry.",
+        ...                                         reference="2017-11-04")]
+        [('Two weeks ago', '2017-10-21'), ('now', 'PRESENT_REF')]
+    """
+    text, published = as_text_and_reference(text_or_article)
+    ref = parse_reference(reference) if reference is not None else published
+    if isinstance(ref, dt.datetime):
+        ref = ref.date()
+    doc = _Doc(text, ref)
+    found: list[DateMention] = []
+    for s, e, _prio, r, m in _select(_candidates(text)):
+        try:
+            res = r.resolve(m, doc)
+        except (ValueError, KeyError, OverflowError, TypeError, IndexError):
+            res = None
+        if res is None:
+            continue
+        typ, value = res
+        # leading prepositions are matched for context but are not part of the expression
+        lead = _EDGE_WORDS.match(text, s, e) if False else _EDGE_WORDS.match(text[s:e])
+        if lead and typ != "DURATION":
+            s += lead.end()
+        first, last = (value_range(value) if typ in ("DATE", "TIME") else (None, None))
+        if first is not None and last is None and typ in ("DATE", "TIME"):
+            doc.day, doc.day_pos = first, s
+        if re.fullmatch(r"\d{4}", value):
+            doc.year = int(value)
+        found.append(DateMention(s, e, text[s:e], typ, value, first, last, r.name))
+    return found
