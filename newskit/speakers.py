@@ -1,0 +1,372 @@
+"""Speaker mentions and their resolution to canonical sources, without neural coreference.
+
+A quote's source is first found as a *mention* in its sentence ("Lt. Gen. Abdulamir Rashid
+Yarallah", "Yarallah", "he", "one of them", "the officer", "military sources"). The
+:class:`SpeakerResolver` then walks the mentions in document order and links each to a
+*source* (an :class:`Entity`):
+
+- a full name and a later surname or courtesy form are one source
+  ("Lt. Gen. Abdulamir Rashid Yarallah" … "Yarallah said" … "Mr. Yarallah");
+- titles are roles, not names ("Prime Minister", "Lt. Gen.", "Dr.");
+- "he"/"she" go to the most recent compatible person, "they" to the most recent group,
+  "it" to the most recent organisation or document;
+- "one of them" goes to the group introduced just before; "the officer", "the source"
+  to the most recent source described by that noun (or holding that role);
+- unnamed persons and groups described by nouns such as "source", "official", "officer"
+  are anonymous.
+
+The word lists are data in ``newskit/resources/quote_*.txt``.
+
+Example:
+    >>> r = SpeakerResolver()
+    >>> r.resolve("Lt. Gen. Abdulamir Rashid Yarallah").name
+    'Abdulamir Rashid Yarallah'
+    >>> r.resolve("Yarallah").name, r.resolve("he").name
+    ('Abdulamir Rashid Yarallah', 'Abdulamir Rashid Yarallah')
+
+References:
+    Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. LREC.
+    Newell, E., Margolin, D. and Ruths, D. (2018). An attribution relations corpus for
+    political news (PolNeAR). LREC.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files("newskit.resources").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The speaker word lists from ``newskit/resources`` (loaded once, on first use)."""
+    titles = sorted({t.lower() for t in _lines("quote_titles.txt")}, key=len, reverse=True)
+    courtesy = {}
+    for ln in _lines("quote_courtesy_titles.txt"):
+        t, g = ln.split("\t")
+        courtesy[t.lower()] = g
+    anon = set()
+    for ln in _lines("quote_anonymous_nouns.txt"):
+        anon.update(ln.lower().split())
+    pronouns = {}
+    for ln in _lines("quote_pronouns.txt"):
+        p, num, g = ln.split("\t")
+        pronouns[p] = (num, g)
+    return {"titles": titles, "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns}
+
+
+ORG_WORDS = frozenset(
+    """post times news journal tribune herald guardian telegraph reuters ap afp cnn nbc abc cbs
+    fox msnbc bbc politico axios party campaign ministry committee department house office
+    agency council association institute university poll survey commission service press
+    network group union court senate congress government administration army police company
+    corporation inc foundation center centre organization organisation bureau board
+    website magazine newspaper daily gazette report study""".split()
+)
+# Words that may join the parts of a name ("Osama bin Laden", "Charles de Gaulle").
+NAME_PARTICLES = frozenset("al bin ibn de del della der van von da di du la le el abu".split())
+DETERMINERS = frozenset(
+    "a an the this that these those his her their its our my your another several some many "
+    "two three four five few other one each both all".split()
+)
+GROUP_REFERENCES = re.compile(
+    r"^(?:one|some|many|most|several|two|three|each|both|all|none|a\s+few|few|another)\s+of\s+"
+    r"(?:them|those|these|us)$",
+    re.IGNORECASE,
+)
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _cap(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit()) and not word.isdigit()
+
+
+def singular(word: str) -> str:
+    """A crude singular of an English noun, enough to match "officers" with "the officer"."""
+    w = word.lower()
+    irregular = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "people": "person",
+                 "spokespeople": "spokesperson", "men": "man", "women": "woman"}
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@dataclass
+class Entity:
+    """A source of quotes within one document (mutable while the document is read)."""
+
+    name: str
+    named: bool
+    anonymous: bool
+    kind: str  # "person", "group", "org", "pronoun"
+    plural: bool = False
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    head: str | None = None
+    tokens: tuple[str, ...] = ()
+    first: int = -1
+    last_seen: int = -1
+    aliases: set = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a source phrase says about its speaker, before resolution."""
+
+    text: str
+    kind: str  # "name", "pronoun", "relative", "group-ref", "definite", "indefinite", "description"
+    name: str | None = None
+    name_tokens: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    head: str | None = None
+    plural: bool = False
+    anonymous: bool = False
+    org: bool = False
+
+
+_WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[’'.\-][\w\u00C0-\u024F]+)*\.?|[^\w\s]")
+
+
+def _strip_title(words: list[str]) -> tuple[list[str], list[str], str | None]:
+    """Split leading titles off a capitalised run: (titles, rest, gender)."""
+    lex = lexicon()
+    titles_found: list[str] = []
+    gender = None
+    i = 0
+    changed = True
+    while changed and i < len(words):
+        changed = False
+        low = [w.lower() for w in words]
+        if low[i] in lex["courtesy"]:
+            gender = lex["courtesy"][low[i]]
+            i += 1
+            changed = True
+            continue
+        for t in lex["titles"]:
+            tw = t.split()
+            if low[i:i + len(tw)] == tw and len(words) > i + len(tw) - 1:
+                titles_found.append(" ".join(words[i:i + len(tw)]))
+                i += len(tw)
+                changed = True
+                break
+    return titles_found, words[i:], gender
+
+
+def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
+    """Classify a source phrase and pull out its name, role, affiliation and head noun.
+
+    Example:
+        >>> m = parse_mention("Iraqi Prime Minister Haider Al-Abadi")
+        >>> m.name, m.role, m.affiliation
+        ('Haider Al-Abadi', 'Prime Minister', 'Iraqi')
+        >>> parse_mention("a senior military officer").anonymous
+        True
+    """
+    lex = lexicon()
+    text = phrase.strip().strip(",")
+    low = text.lower()
+    words = _WORD.findall(text)
+    words = [w for w in words if w not in {",", "(", ")"}]
+    if not words:
+        return Mention(text, "description")
+    if low in lex["pronouns"]:
+        num, g = lex["pronouns"][low]
+        kind = "relative" if g == "rel" else "pronoun"
+        return Mention(text, kind, gender=g if g in "mfn" else None, plural=num == "pl")
+    if GROUP_REFERENCES.match(low):
+        return Mention(text, "group-ref", anonymous=True)
+    # A capitalised run (with name particles) at the end of the pre-modifier part is a name.
+    cut = len(words)
+    for k, w in enumerate(words):
+        if k > 0 and w.lower() in {"who", "which", "that", "of", "for", "at", "with", "from", "in",
+                                   "involved", "familiar", "close", "on", "told", "speaking"}:
+            cut = k
+            break
+    pre, post = words[:cut], words[cut:]
+    run_end = len(pre)
+    while run_end > 0 and not (_cap(pre[run_end - 1]) or pre[run_end - 1].lower() in lex["courtesy"]):
+        run_end -= 1
+    run_start = run_end
+    while run_start > 0 and (_cap(pre[run_start - 1]) or
+                             (pre[run_start - 1].lower() in NAME_PARTICLES and run_start - 1 > 0)):
+        run_start -= 1
+    run = pre[run_start:run_end]
+    head = pre[-1] if pre else words[-1]
+    head = POSSESSIVE.sub("", head) if head.endswith(("’s", "'s")) else head
+    affiliation = None
+    if post and post[0].lower() in {"of", "for", "at", "with", "from"}:
+        affiliation = " ".join(post[1:]) or None
+    if run and run_end == len(pre):
+        if run[0].lower() in {"the", "a", "an"}:
+            run = run[1:]
+        # sentence-initial common nouns ("Officials said") are not names
+        if len(run) == 1 and (run[0].lower() in lex["anonymous"] or run[0].lower() in DETERMINERS):
+            run = []
+        titles, rest, gender = _strip_title(run) if run else ([], [], None)
+        # titles may follow a modifier ("Iraqi Prime Minister Haider Al-Abadi")
+        if run and not titles:
+            for k in range(1, len(run)):
+                t2, r2, g2 = _strip_title(run[k:])
+                if t2 and r2:
+                    titles, rest, gender = t2, r2, g2
+                    affiliation = affiliation or " ".join(run[:k])
+                    break
+        if rest:
+            is_org = rest[-1].lower().strip(".") in ORG_WORDS or (len(rest) == 1 and rest[0].isupper()
+                                                                   and len(rest[0]) > 1)
+            name = " ".join(rest)
+            name = POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
+            role = " ".join(titles) or role_hint
+            pre_mod = pre[:run_start]
+            if not affiliation and pre_mod and pre_mod[-1][:1].isupper():
+                affiliation = None
+            return Mention(text, "name", name=name, name_tokens=tuple(name.split()), role=role or None,
+                           affiliation=affiliation, gender=gender, org=is_org,
+                           head=rest[-1], plural=False)
+        if titles:  # "the President", "Prime Minister": a role without a name
+            return Mention(text, "definite", role=" ".join(titles), head=titles[-1].lower(),
+                           affiliation=affiliation, anonymous=False)
+    first = words[0].lower()
+    h = singular(head)
+    anonymous = head.lower() in lex["anonymous"] or h in lex["anonymous"]
+    plural = singular(head) != head.lower() or head.lower() in {"people", "spokesmen"}
+    org = head.lower() in ORG_WORDS
+    if first in {"the", "this", "that", "these", "those"} and len(pre) <= 3:
+        kind = "definite"
+    elif first in {"a", "an", "another", "one"}:
+        kind = "indefinite"
+    else:
+        kind = "description"
+    return Mention(text, kind, head=h, plural=plural, anonymous=anonymous and not org,
+                   affiliation=affiliation, org=org, role=role_hint)
+
+
+class SpeakerResolver:
+    """Links mentions, in document order, to canonical sources (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.clock = 0
+
+    def _touch(self, e: Entity, pos: int) -> Entity:
+        self.clock += 1
+        e.last_seen = self.clock
+        if e.first < 0:
+            e.first = pos
+        return e
+
+    def _recent(self, pred) -> Entity | None:
+        best = None
+        for e in self.entities:
+            if pred(e) and (best is None or e.last_seen > best.last_seen):
+                best = e
+        return best
+
+    def _new(self, m: Mention, pos: int, name: str | None = None) -> Entity:
+        kind = "org" if m.org else ("group" if m.plural else "person")
+        e = Entity(name=name or m.name or m.text, named=m.kind == "name", anonymous=m.anonymous,
+                   kind=kind, plural=m.plural, gender=m.gender, role=m.role,
+                   affiliation=m.affiliation, head=m.head, tokens=m.name_tokens)
+        self.entities.append(e)
+        return self._touch(e, pos)
+
+    def resolve(self, phrase: str, pos: int = 0, role_hint: str | None = None,
+                antecedent: str | None = None) -> Entity:
+        """The source a phrase refers to (creating it when new).
+
+        Args:
+            phrase: the mention as written ("he", "Yarallah", "a senior military officer").
+            pos: its character offset (kept as the source's first offset).
+            role_hint: a role stated beside the mention (an apposition).
+            antecedent: for a relative pronoun ("who"), the phrase it refers to.
+        """
+        if antecedent:
+            return self.resolve(antecedent, pos, role_hint)
+        m = parse_mention(phrase, role_hint)
+        if m.kind == "name":
+            e = self._match_name(m)
+            if e is None:
+                return self._new(m, pos)
+            e.role = e.role or m.role
+            e.affiliation = e.affiliation or m.affiliation
+            e.gender = e.gender or m.gender
+            return self._touch(e, pos)
+        if m.kind in ("pronoun", "relative"):
+            low = phrase.strip().lower()
+            if m.kind == "relative":
+                e = self._recent(lambda e: True)
+            elif low in ("he", "she"):
+                g = "m" if low == "he" else "f"
+                ok = lambda e: e.kind == "person" and not e.plural and e.gender in (None, g)  # noqa: E731
+                e = self._recent(lambda e: ok(e) and e.named) or self._recent(ok)
+                if e is not None and e.gender is None and e.named:
+                    e.gender = g
+            elif low == "they":
+                e = self._recent(lambda e: e.plural or e.kind in ("group", "org"))
+            elif low == "it":
+                e = self._recent(lambda e: e.kind == "org")
+            else:  # I, we, you: the speaker of the quote is not resolvable from the text
+                e = None
+            if e is None:
+                return self._pronoun_entity(phrase, pos)
+            return self._touch(e, pos)
+        if m.kind == "group-ref":
+            e = self._recent(lambda e: e.plural)
+            if e is None:
+                return self._new(m, pos, name=phrase.strip())
+            return self._touch(e, pos)
+        if m.kind == "definite" and m.head:
+            h = m.head
+            e = self._recent(lambda e: (e.head is not None and singular(e.head) == h) or
+                             (e.role is not None and h in e.role.lower()))
+            if e is not None:
+                return self._touch(e, pos)
+            return self._new(m, pos)
+        if m.kind == "description":
+            key = m.text.lower()
+            e = self._recent(lambda e: e.name.lower() == key)
+            if e is not None:
+                return self._touch(e, pos)
+        return self._new(m, pos)
+
+    def _pronoun_entity(self, phrase: str, pos: int) -> Entity:
+        e = Entity(name=phrase.strip(), named=False, anonymous=False, kind="pronoun")
+        self.entities.append(e)
+        return self._touch(e, pos)
+
+    def _match_name(self, m: Mention) -> Entity | None:
+        toks = [t.lower() for t in m.name_tokens]
+        if not toks:
+            return None
+        full = " ".join(toks)
+
+        def same(e: Entity) -> bool:
+            if not e.named:
+                return False
+            et = [t.lower() for t in e.tokens]
+            if " ".join(et) == full:
+                return True
+            if e.kind != "person" or m.org:
+                return False
+            # surname ("Yarallah") or a subset of the full name ("Haider Al-Abadi" / "Al-Abadi")
+            return (len(toks) < len(et) and toks[-1] == et[-1]) or (
+                len(et) < len(toks) and et[-1] == toks[-1])
+
+        e = self._recent(same)
+        if e is not None and len(toks) > len(e.tokens):  # the longer form is the canonical name
+            e.name, e.tokens = m.name, m.name_tokens
+        return e
