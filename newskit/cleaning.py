@@ -75,6 +75,8 @@ LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 #: Short section labels glued before a repeated headline ("Special", "World", "Opinion").
 MAX_SECTION_WORDS = 3
+#: Headlines are at most this long (in words).
+MAX_HEADLINE_WORDS = 30
 #: A header-zone line at least this long (in words) starts the body.
 MIN_BODY_WORDS = 12
 
@@ -239,6 +241,14 @@ def _fold(text: str) -> str:
 # --------------------------------------------------------------------------- clean
 
 
+def _headline_like(text: str) -> bool:
+    """Could this header-zone line be the headline (not the first sentence of the body)?"""
+    words = _words(text)
+    if DATELINE.match(text) or words > MAX_HEADLINE_WORDS:
+        return False
+    return not (text.endswith(".") and words >= MIN_BODY_WORDS)
+
+
 def clean(
     raw: str,
     *,
@@ -300,6 +310,7 @@ def clean(
         removed.append(Removal(line.start, line.end, raw[line.start:line.end], reason))
 
     title_key = _fold(title) if title else None
+    n_lines = sum(1 for line in lines if line.text)
     body: list[_Line] = []
     in_header = True
     for line in lines:
@@ -342,7 +353,7 @@ def clean(
                 drop(line, "caption")
                 found_captions.append(text)
                 continue
-            if meta["title"] is None:
+            if meta["title"] is None and _headline_like(text) and n_lines > 1:
                 meta["title"] = text
                 title_key = key
                 drop(line, "headline")

@@ -111,6 +111,12 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
             except UnicodeDecodeError as err:
                 raise DecodingError(f"{name}: starts with a {enc} byte-order mark but is not {enc}: {err}") from err
     head = data[:8192]
+    utf16 = _utf16_without_bom(head)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     if head.count(b"\x00") > len(head) // 20:
         raise BinaryInputError(f"{name}: contains many NUL bytes; it looks binary, not text")
     try:
@@ -120,15 +126,18 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     try:
         from charset_normalizer import from_bytes
 
-        matches = list(from_bytes(data[:1_000_000]))
+        # detection needs some text to work on; short snippets are read as cp1252 below
+        matches = list(from_bytes(data[:1_000_000])) if len(data) >= 64 else []
     except Exception:  # pragma: no cover - detector failure falls back to cp1252/latin-1
         matches = []
     if matches:
         # several single-byte code pages often fit equally well; among the least chaotic
         # candidates prefer cp1252, the usual encoding of Western news text
         least = min(m.chaos for m in matches)
-        tied = [m.encoding for m in matches if m.chaos <= least + 0.01]
-        choice = "cp1252" if "cp1252" in tied else tied[0]
+        # without a byte-order mark, multi-byte guesses on NUL-free bytes are noise
+        tied = [m.encoding for m in matches if m.chaos <= least + 0.01
+                and not m.encoding.replace("-", "_").lower().startswith(("utf_16", "utf_32"))]
+        choice = "cp1252" if "cp1252" in tied or not tied else tied[0]
         try:
             return data.decode(choice)
         except (UnicodeDecodeError, LookupError):
@@ -139,6 +148,20 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         except UnicodeDecodeError:
             continue
     raise DecodingError(f"{name}: cannot decode the bytes as text")  # pragma: no cover
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes look like mostly-ASCII UTF-16 text with no BOM."""
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.8 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.8 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 # --------------------------------------------------------------------------- helpers

@@ -7,7 +7,7 @@ scripts/setup.sh || exit 1
 # the development NLTK data, where this checkout sits in the newskit workspace (never needed by the core)
 if [ -z "${NLTK_DATA:-}" ] && [ -d ../shared/nltk_data ]; then export NLTK_DATA=$(cd ../shared/nltk_data && pwd); fi
 export MPLBACKEND=Agg
-.venv/bin/python -m pytest --nbmake tests notebooks -p no:cacheprovider "$@"
+.venv/bin/python -m pytest --nbmake --doctest-modules newskit tests notebooks -p no:cacheprovider "$@"
 status=$?
 if [ "$status" -eq 5 ]; then
   echo "newskit: pytest collected no tests; that is a failure, not a pass" >&2
