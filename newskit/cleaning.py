@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from newskit.article import Article, Removal, Segment
@@ -310,6 +310,7 @@ def clean(
         removed.append(Removal(line.start, line.end, raw[line.start:line.end], reason))
 
     title_key = _fold(title) if title else None
+    guessed_title = False
     n_lines = sum(1 for line in lines if line.text)
     body: list[_Line] = []
     in_header = True
@@ -356,6 +357,17 @@ def clean(
             if meta["title"] is None and _headline_like(text) and n_lines > 1:
                 meta["title"] = text
                 title_key = key
+                drop(line, "headline")
+                guessed_title = True
+                continue
+            if (guessed_title and _words(meta["title"]) <= 2 and _headline_like(text)
+                    and _words(text) > _words(meta["title"]) and not text.endswith(".")):
+                # the first short line was a section label ("World"); this is the headline
+                k = next(i for i, r in enumerate(removed) if r.reason == "headline")
+                removed[k] = replace(removed[k], reason="section")
+                meta["title"] = text
+                title_key = key
+                guessed_title = False
                 drop(line, "headline")
                 continue
             if _words(text) <= MAX_SECTION_WORDS and not re.search(r"[.!?:]$", text):

@@ -71,6 +71,19 @@ CASES = [
      "dateline", None),
     ("Headline\nUS officials said on Friday that they had no comment on the reports at all.",
      "dateline", None),
+    ("World\nSenate passes bill\nNov 2, 2017\nThe Senate passed the bill on Thursday by 51 votes to 49.",
+     "title", "Senate passes bill"),
+    ("World\nSenate passes bill\nNov 2, 2017\nThe Senate passed the bill on Thursday by 51 votes to 49.",
+     "published", dt.date(2017, 11, 2)),
+    ("Senate passes bill\nLast updated on 2 Nov 2017 14:00 GMT\nWASHINGTON (Reuters) -- The Senate passed it.",
+     "updated", dt.date(2017, 11, 2)),
+    ("Bill\nPhoto: Senators leave on Thursday. (AP Photo/Jane Doe)\nWASHINGTON — The Senate passed the bill.",
+     "captions", ("Photo: Senators leave on Thursday. (AP Photo/Jane Doe)",)),
+    ("WASHINGTON (Reuters) - The Senate passed the bill on Thursday by 51 votes to 49.\nIt now goes to the House.",
+     "title", None),
+    ("Just one paragraph of text with no header at all, which said things.", "text",
+     "Just one paragraph of text with no header at all, which said things."),
+    ("Follow\nLONDON: Prices rose 5 percent, officials said.", "text", "Prices rose 5 percent, officials said."),
 ]
 
 
