@@ -131,6 +131,8 @@ _NON_SPACE = re.compile(r"\S")
 _SPACE = re.compile(r"\s*")
 _INITIAL = re.compile(r"[^\W\d_]\.$")
 _INITIAL_NEXT = re.compile(r"[^\W\d_]\.")
+#: letters with periods, "J.K." "N.Y." "U.A.E.": an abbreviation by its form
+_DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.){2,}$")
 #: trailing punctuation that Punkt's word tokenizer would split off the next word
 _TRAILING = re.compile(r"[,;:\"'”’»›)\]}!?]+$")
 
@@ -173,18 +175,22 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def _punkt_decision(lex: _Lexicon, prev_tok: str, next_tok: str) -> tuple[bool, str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _punkt_decision(prev_tok: str, next_tok: str, abbreviation: bool = False) -> tuple[bool, str]:
     """Ask Punkt whether ``prev_tok`` (ending in a period) ends a sentence before ``next_tok``.
 
     Uses the tokenizer's two annotation passes on the two tokens, as its ``debug_decisions``
-    does, and returns the decision with Punkt's reason as a rule name.
+    does, and returns the decision with Punkt's reason as a rule name. ``abbreviation`` marks
+    ``prev_tok`` as an abbreviation by its form ("J.K.", "N.Y.") when the list lacks it.
     """
     from nltk.tokenize.punkt import PunktToken
 
-    tok = lex.tokenizer
+    tok = _lexicon().tokenizer
     first, second = PunktToken(prev_tok), PunktToken(next_tok)
     tok._first_pass_annotation(first)
     tok._first_pass_annotation(second)
+    if abbreviation and not first.abbr:
+        first.abbr, first.sentbreak = True, False
     reason = tok._second_pass_annotation(first, second)
     split = bool(first.sentbreak)
     if reason:
@@ -196,18 +202,18 @@ def _punkt_decision(lex: _Lexicon, prev_tok: str, next_tok: str) -> tuple[bool, 
     return split, "punkt_period"
 
 
-def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int]]]:
+def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], set[int]]:
     """List items in the paragraph ``text[lo:hi]``.
 
-    Returns the offsets where an item starts a new sentence, and the spans of item labels
-    (whose periods are not sentence ends). A label counts when it opens the paragraph, follows
+    Returns the offsets where an item starts a new sentence, and the offsets of the periods
+    of item labels (which are not sentence ends). A label counts when it opens the paragraph, follows
     a bullet, or continues the previous label (same style, next number or letter) after some
     text: "1. The first item 2. The second item", "a. ... b. ...".
     """
     first = _NON_SPACE.search(text, lo, hi)
     first_at = first.start() if first else hi
     cuts = [m.start() for m in _BULLET.finditer(text, lo, hi) if m.start() != first_at]
-    labels: list[tuple[int, int]] = []
+    labels: set[int] = set()
     prev = None  # (value, style, end) of the last label counted
     for m in _LIST_LABEL.finditer(text, lo, hi):
         label, start = m.group("label"), m.start()
@@ -217,7 +223,7 @@ def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int,
             text[start - 1] in _BULLETS or (text[start - 1].isspace() and start - 2 >= lo and text[start - 2] in _BULLETS)
         )
         if start == first_at or after_bullet:
-            labels.append((start, m.end()))
+            labels.add(m.start("punct"))
             prev = (value, style, m.end())
         elif (
             prev is not None
@@ -225,7 +231,7 @@ def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int,
             and value == prev[0] + 1
             and _NON_SPACE.search(text, prev[2], start) is not None
         ):
-            labels.append((start, m.end()))
+            labels.add(m.start("punct"))
             cuts.append(start)
             prev = (value, style, m.end())
     cuts.sort()
@@ -234,7 +240,7 @@ def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int,
 
 def _decide(
     text: str, m: re.Match, lo: int, hi: int, nxt_at: int, sent_start: int,
-    labels: list[tuple[int, int]], lex: _Lexicon,
+    labels: set[int], lex: _Lexicon,
 ) -> tuple[bool, int, str]:
     """Decide one candidate: (split, offset where the sentence ends, rule name)."""
     rs, re_ = m.start(), m.end()
@@ -242,9 +248,8 @@ def _decide(
 
     if nxt_at >= hi:
         return True, re_, PARAGRAPH_END
-    for a, b in labels:
-        if a <= rs < b:
-            return False, re_, LIST_MARKER
+    if rs in labels:
+        return False, re_, LIST_MARKER
     if rs > lo and text[rs - 1] == "[" and closers.startswith("]"):
         return False, re_, BRACKETED_ELLIPSIS
 
@@ -288,7 +293,8 @@ def _decide(
 
     prev_tok = "..." if marks in ("...", "…", "..") else prev + marks
     next_tok = _TRAILING.sub("", core) or core
-    split, rule = _punkt_decision(lex, prev_tok, next_tok)
+    dotted = marks == "." and _DOTTED_ABBREVIATION.match(prev_tok) is not None
+    split, rule = _punkt_decision(prev_tok, next_tok, dotted)
     return split, re_, rule
 
 
