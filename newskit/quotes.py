@@ -172,12 +172,21 @@ INVERTIBLE = frozenset(
     "responded insisted argued warned cautioned declared stated observed concluded quipped "
     "joked remarked tweeted posted".split()
 )
+SOURCE_DETERMINERS = frozenset(
+    "a an the one another several some two three four many most his her their its".split()
+)
 BE_FORMS = frozenset("is was were are be been being 's".split())
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TAIL_PREPOSITIONS = frozenset(
-    "in on at to during after before while via through from with for in an over last this "
-    "earlier later when as".split()
+    "in on at to during after before while via through from with for over of about outside "
+    "inside near under by among since".split()
 )
+TIME_WORDS = frozenset(
+    "last this next earlier later week month year morning afternoon evening night weekend "
+    "ago days weeks months years".split()
+)
+# Auxiliaries and copulas end a source phrase when looking left ("It was the number who said").
+NP_BREAK = frozenset("is was were are am be has have had will would can could should".split())
 
 
 # ---------------------------------------------------------------- tokens and quote segments
@@ -293,9 +302,11 @@ def _block_positions(text: str, ps: int, segs: list[_Seg], cues: set) -> None:
         last = before[-1:] if before else ""
         prev_word = re.search(r"([\w’']+)\W*$", before)
         words = len(_WORDS_RE.findall(text[s.cstart:s.cend]))
-        ends_sentence = text[s.cstart:s.cend].rstrip()[-1:] in {".", "?", "!", ","} or (
+        inner_end = s.close_at if s.close_at is not None else s.cend
+        ends_sentence = text[s.cstart:inner_end].rstrip()[-1:] in {".", "?", "!", ","} or (
             s.close_at is None)
-        pos_ok = (not before or last in ".?!:;—–-(" or (last == "," and words >= 3) or
+        pos_ok = (not before or last in ".?!:;—–-(" or (last == "," and (words >= 3 or (prev_word is not None and
+                                                  prev_word.group(1).lower() in cues))) or
                   (prev_close is not None and not text[prev_close:s.open_at].strip(" ,")) or
                   (prev_word is not None and prev_word.group(1).lower() in cues and last not in ","))
         s.block = pos_ok and (words >= 3 or (ends_sentence and words >= 1)) or s.cont_prev
@@ -401,6 +412,9 @@ def _source_left(toks, i, lo):
         return None
     role = None
     antecedent = None
+    if lo == 0 and (toks[j].low == "and" or (toks[j].text == "," and toks[i].low.endswith("ing"))):
+        subj = _subject(toks, j)
+        return (subj[0], subj[1], None, None) if subj else None
     if toks[j].text == ",":
         # apposition or relative clause: "Brian Fallon, a spokesman for Mrs. Clinton, said"
         k = j - 1
@@ -430,6 +444,24 @@ def _source_left(toks, i, lo):
     return start, j, role, antecedent
 
 
+def _subject(toks, limit):
+    """The subject at the start of a sentence: a capitalised run or a pronoun."""
+    k = 0
+    while k < limit and toks[k].kind == "w" and toks[k].low in {"but", "and", "so", "then", "yet"}:
+        k += 1
+    if k >= limit or toks[k].kind != "w":
+        return None
+    if toks[k].low in {"he", "she", "they", "we", "i"}:
+        return k, k
+    e = k
+    while e < limit and toks[e].kind == "w" and (toks[e].text[:1].isupper() or
+                                                   (e == k and toks[e].low == "the")):
+        e += 1
+    if e == k or (e == k + 1 and toks[k].low == "the"):
+        return None
+    return k, e - 1
+
+
 def _np_start(toks, j, lo):
     """Start index of a source noun phrase ending at toks[j], or None when none is plausible."""
     if j < lo or toks[j].kind != "w" or toks[j].low in NOT_SOURCE_END or toks[j].low in _lex()["cues"]:
@@ -443,7 +475,7 @@ def _np_start(toks, j, lo):
                 k -= 1
                 continue
             break
-        if t.low in CLAUSE_BOUNDARY:
+        if t.low in CLAUSE_BOUNDARY or t.low in NP_BREAK:
             break
         if t.low == "and" and not (toks[k].text[:1].isupper() and k - 2 >= lo and
                                    toks[k - 2].text[:1].isupper()):
@@ -470,48 +502,75 @@ def _source_right(toks, i, hi):
     j = i
     while j < hi and toks[j].low in _lex()["adverbials"] and toks[j].low not in DAYS:
         j += 1
-    if j >= hi or toks[j].kind != "w" or toks[j].low in {"that", "to", "it's", "in", "on", "at"}:
+    if j >= hi or toks[j].kind != "w":
+        return None
+    first = toks[j]
+    if not (first.text[:1].isupper() or first.low in SOURCE_DETERMINERS or first.low in {"he", "she"}
+            or any(t.kind == "w" and t.text[:1].isupper() for t in toks[j + 1:j + 5])):
+        return None
+    if first.low in DAYS or first.low in {"it", "that", "this", "there"}:
         return None
     k = j
     while k < hi and toks[k].kind == "w" and toks[k].low not in CLAUSE_BOUNDARY and k - j < 10:
+        if toks[k].low in TAIL_PREPOSITIONS and k > j and not (
+                toks[k].low == "of" and k + 1 < hi and toks[k + 1].text[:1].isupper()):
+            break
         k += 1
-    if k == j:
-        return None
     role = None
     end = k
     if k < hi and toks[k].text == ",":
         r = k + 1
         while r < hi and toks[r].kind != "Q" and toks[r].text not in {".", ";"}:
             r += 1
-        if r > k + 1 and r - k < 20:
+        if r > k + 1 and r - k < 25:
             role = " ".join(t.text for t in toks[k + 1:r]).replace(" ,", ",")
             end = r
     return j, k - 1, role, end
 
 
-def _tail_ok(toks, j, hi):
-    """True when toks[j:hi] is only a recipient / time / place tail after a final cue."""
+def _n_words(toks, s, e):
+    return sum(1 for t in toks[s:e] if t.kind == "w") + 4 * sum(1 for t in toks[s:e] if t.kind == "Q")
+
+
+def _tail_ok(toks, j, hi, lenient=False):
+    """True when toks[j:hi] is only a time / place / manner tail after a final cue
+    ("… on Friday.", "… in a statement to reporters."). With ``lenient`` (the content is a
+    direct quote) a new clause after a comma or a conjunction may follow."""
+    lex = _lex()
+    if lenient:
+        return not (j < hi and toks[j].low in {"that", "whether"})
     k = j
     n_words = 0
+    in_pp = False
     while k < hi:
         t = toks[k]
         if t.kind == "Q":
             return True  # “…,” he said, “…” — the rest is more quote
-        if t.kind == "p" and t.text in SENTENCE_END | CLOSING_MARKS | {","}:
+        if t.kind == "p":
             if t.text == "," and k + 1 < hi and toks[k + 1].low in GERUND_CONTINUATIONS:
                 return True
+            if t.text in {",", ";", "—", "–", "("} and lenient:
+                return True
+            in_pp = False
             k += 1
             continue
-        if t.kind == "w":
-            n_words += 1
-            if t.low in _lex()["cues"] and t.low not in {"told", "asked"} and n_words > 1:
-                return False
-            if t.low in {"that", "whether", "if"} and n_words <= 4:
-                return False
-        k += 1
-    return n_words <= 14 and (n_words == 0 or toks[j].low in TAIL_PREPOSITIONS or
-                              toks[j].low in _lex()["adverbials"] or toks[j].text[:1].isupper() or
-                              toks[j].low in RECIPIENT_WORDS or toks[j].low in DAYS)
+        n_words += 1
+        if t.low in {"that", "whether"} or n_words > 15:
+            return False
+        if t.low in lex["adverbials"] or t.low in DAYS or t.low in TIME_WORDS:
+            k += 1
+            continue
+        if t.low in TAIL_PREPOSITIONS:
+            in_pp = True
+            k += 1
+            continue
+        if lenient and t.low in {"and", "but", "as", "while", "before", "after", "when", "because"}:
+            return True
+        if in_pp:
+            k += 1
+            continue
+        return False
+    return True
 
 
 def _recipient(toks, j, hi):
@@ -665,17 +724,15 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and (prev.text == "," or prev.kind == "Q") and low in INVERTIBLE:
         r = _source_right(toks, after, n)
-        if r is not None:
+        c = _content_left(toks, 0, i)
+        if r is not None and c is not None:
             s0, s1, role, end = r
-            if _tail_ok(toks, end, n) and toks[s0].low not in {"he", "she", "they"} or \
-                    (toks[s0].low in {"he", "she", "they"} and s0 == s1 and _tail_ok(toks, end, n)):
-                c = _content_left(toks, 0, i)
-                if c is not None:
-                    parts, direct = _span_parts(toks, *c)
-                    parts += _trailing_quotes(toks, end, n)
-                    return _Frame(parts, cue, (toks[s0].start, toks[s1].end),
-                                  "quote-then-cue-source" if direct else "content-then-cue-source",
-                                  role=role, direct=direct)
+            parts, direct = _span_parts(toks, *c)
+            if _tail_ok(toks, end, n, lenient=direct) and (direct or _n_words(toks, *c) >= 4):
+                parts += _trailing_quotes(toks, end, n)
+                return _Frame(parts, cue, (toks[s0].start, toks[s1].end),
+                              "quote-then-cue-source" if direct else "content-then-cue-source",
+                              role=role, direct=direct)
     src = _source_left(toks, i, 0)
     if src is None:
         return None
@@ -687,10 +744,10 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
         rec = None
         if low in TAKES_RECIPIENT:
             rec, j = _recipient(toks, after, n)
-        if _tail_ok(toks, j, n):
-            c = _content_left(toks, 0, boundary + (1 if toks[boundary].kind == "Q" else 0))
-            if c is not None:
-                parts, direct = _span_parts(toks, *c)
+        c = _content_left(toks, 0, boundary + (1 if toks[boundary].kind == "Q" else 0))
+        if c is not None:
+            parts, direct = _span_parts(toks, *c)
+            if _tail_ok(toks, j, n, lenient=direct) and (direct or _n_words(toks, *c) >= 4):
                 parts += _trailing_quotes(toks, j, n)
                 return _Frame(parts, cue, (toks[s0].start, toks[s1].end),
                               "quote-then-source" if direct else "content-then-source",
