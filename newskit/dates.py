@@ -121,13 +121,14 @@ _QUARTER_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd
 # tense cues for the past/future choice of underspecified expressions
 FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo|shall|'ll|going\s+to|plans?|planned|planning|scheduled|schedule|"
-    r"expects?|expected|due|would|is\s+to|are\s+to|intends?|next|upcoming|set\s+to|hopes?\s+to|"
-    r"until|await(?:s|ing)?|deadline|begins?|starts?|opens?|meets?|leaves?|votes?|may|might|could)\b",
+    r"expects?|expected|due|would|is\s+to|are\s+to|intends?|upcoming|set\s+to|hopes?\s+to|supposed\s+to|"
+    r"await(?:s|ing)?|deadline|begins?|starts?|opens?|meets?|leaves?|votes?|may|might|payable|effective|expires?)\b",
     re.I)
 PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed)\b", re.I)
 _CUE = re.compile(FUTURE_CUE.pattern + "|" + PAST_CUE.pattern, re.I)
-CLAUSE_START = re.compile(r"[.;!?\n\"“”]|``|''|\bbut\b|\band\b", re.I)
+SENTENCE_END = re.compile(r"[.;!?\n](?=\s)|[.;!?]$")
+BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _FUTURE_ED = {"planned", "scheduled", "expected"}
 
 
@@ -234,28 +235,43 @@ class _Doc:
         self.year: Optional[int] = None  # last explicit year mentioned
 
     def tense(self, start: int, end: int) -> Optional[str]:
-        """'future', 'past' or None from the verbs of the clause around ``text[start:end]``."""
-        lo = max(0, start - 90)
+        """'future', 'past' or None from the verbs of the clause around ``text[start:end]``.
+
+        The nearest tense cue to the left within the sentence decides ("will meet on Friday",
+        "said Friday"); failing that, the first cue to the right ("On Friday, officials said").
+        A participle after a form of "be" ("must be returned by Jan. 14") is not a past cue.
+        """
+        lo = max(0, start - 100)
         left = self.text[lo:start]
         cut = None
-        for cut in CLAUSE_START.finditer(left):
+        for cut in SENTENCE_END.finditer(left):
             pass
-        if cut is not None and cut.group(0) not in ("and", "but", "And", "But"):
+        if cut is not None:
             left = left[cut.end():]
+        if self.text[end:end + 2] == "'s":
+            return "past"  # "Wednesday's ruling": a noun modifier, usually a past event
         for m in reversed(list(_CUE.finditer(left))):
-            return self._classify(m.group(0))
-        right = self.text[end:end + 60]
-        stop = CLAUSE_START.search(right)
+            t = self._classify(m.group(0), left[:m.start()], right_side=False)
+            if t:
+                return t
+        right = self.text[end:end + 70]
+        stop = SENTENCE_END.search(right)
         if stop:
             right = right[:stop.start()]
         for m in _CUE.finditer(right):
-            return self._classify(m.group(0))
+            t = self._classify(m.group(0), right[:m.start()], right_side=True)
+            if t:
+                return t
         return None
 
     @staticmethod
-    def _classify(word: str) -> str:
+    def _classify(word: str, before: str, right_side: bool) -> Optional[str]:
         w = word.lower()
-        if w in _FUTURE_ED or FUTURE_CUE.fullmatch(w):
+        if w.endswith("ed") and BE_BEFORE.search(before):
+            return None  # passive or adjectival participle: "is expected", "must be returned"
+        if w in _FUTURE_ED:
+            return "past" if right_side else "future"
+        if FUTURE_CUE.fullmatch(w):
             return "future"
         return "past"
 
@@ -263,34 +279,43 @@ class _Doc:
 # --------------------------------------------------------------------------- resolution helpers
 
 def _pick_year_for(month: int, day: Optional[int], doc: _Doc, start: int, end: int) -> Optional[int]:
-    """The year of a month (and day) written without one: tense first, else the nearest."""
+    """The year of a month (and day) written without one.
+
+    When one reading is near the reference (within about three months) and the other far
+    (more than about seven), the near one wins ("payable Dec. 15" in late October); otherwise
+    the tense of the clause decides, and without a tense the nearer reading.
+    """
     ref = doc.ref
     if ref is None:
         return None
-    if doc.year is not None and doc.day_pos > start - 200 and doc.day is not None and doc.day.year != ref.year:
-        return doc.day.year
-    tense = doc.tense(start, end)
-    cands = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            d = dt.date(y, month, day or 15)
-        except ValueError:
-            d = dt.date(y, month, 28)
-        cands.append((y, d))
     if day is None:
-        ref_m = ref.year * 12 + ref.month
-        if tense == "future":
-            ok = [y for y, _ in cands if y * 12 + month >= ref_m]
-            return ok[0]
-        if tense == "past":
-            ok = [y for y, _ in cands if y * 12 + month <= ref_m]
-            return ok[-1]
-        return min(cands, key=lambda c: abs((c[1] - ref).days))[0]
+        ref_m = ref.year * 12 + ref.month - 1
+        past = ref.year if month <= ref.month else ref.year - 1
+        future = ref.year if month >= ref.month else ref.year + 1
+        dp = ref_m - (past * 12 + month - 1)
+        df = (future * 12 + month - 1) - ref_m
+        near, far = (3, 7)
+    else:
+        def mk(y):
+            try:
+                return dt.date(y, month, day)
+            except ValueError:
+                return dt.date(y, month, 28)
+        past = ref.year if mk(ref.year) <= ref else ref.year - 1
+        future = ref.year if mk(ref.year) >= ref else ref.year + 1
+        dp = (ref - mk(past)).days
+        df = (mk(future) - ref).days
+        near, far = (100, 200)
+    if past == future:
+        return past
+    if min(dp, df) <= near and max(dp, df) >= far:
+        return past if dp < df else future
+    tense = doc.tense(start, end)
     if tense == "future":
-        return [y for y, d in cands if d >= ref][0]
+        return future
     if tense == "past":
-        return [y for y, d in cands if d <= ref][-1]
-    return min(cands, key=lambda c: abs((c[1] - ref).days))[0]
+        return past
+    return past if dp <= df else future
 
 
 def _weekday_date(wd: int, mod: str, doc: _Doc, start: int, end: int) -> Optional[dt.date]:
@@ -345,7 +370,7 @@ RULES: list[Rule] = []
 
 def rule(name: str, pattern: str, priority: int = 0, flags: int = re.I | re.X):
     """Register a resolver for PATTERN under NAME (pattern compiled once, here)."""
-    compiled = re.compile(pattern, flags)
+    compiled = re.compile(r"(?<![\w'])(?:" + pattern + ")", flags)
 
     def deco(fn):
         RULES.append(Rule(name, compiled, fn, priority))
@@ -412,7 +437,7 @@ def _year_of(s: str) -> int:
     return int(s)
 
 
-_DAY_NUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d:]))"
+_DAY_NUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3}|%))"
 _DAY_WORDS = _alt([w for w in ORDINALS if w != "last"])
 _WD_PREFIX = rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
 
@@ -452,13 +477,16 @@ def _my(m, doc):
     return "DATE", f"{y}-{month:02d}"
 
 
+MAY_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|during|of|from|through|to|and|before|after|early|late|mid|last|next|this)[-\s]+|\d\s+)$", re.I)
+
+
 @rule("month", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of
-    |the\s+middle\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|in|since|until|by|during|of|from|through)[-\s]+)?
-    (?P<mon>{MONTH_FULL})(?![-\w])""", 1)
+    |the\s+middle\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[-\s]+)?
+    (?P<mon>{MONTH_FULL})(?![-\w]|\s+(?:of|for)\s+(?:the\s+)?[A-Z])""", 1)
 def _month(m, doc):
     name = _lower(m["mon"])
     mod = _lower(m["mod"])
-    if name == "may" and not mod:
+    if name == "may" and not mod and not MAY_CONTEXT.search(doc.text[max(0, m.start() - 12):m.start()]):
         return None
     month = MONTHS[name]
     if doc.ref is None:
@@ -661,8 +689,6 @@ def _relunit(m, doc):
     if mod in ("the past", "the last") and unit in ("week", "month", "quarter", "decade", "century"):
         # "the past month" (a period ending now) is a duration in TimeML
         code = {"week": "P1W", "month": "P1M", "quarter": "P1Q", "decade": "P10Y", "century": "P100Y"}[unit]
-        if unit == "decade" and ref is not None:
-            return "DATE", str(ref.year // 10 - 1)
         return "DURATION", code
     if mod in ("the next", "the coming") and unit != "year":
         return "DURATION", {"week": "P1W", "weekend": "P2D", "month": "P1M", "quarter": "P1Q", "decade": "P10Y",
@@ -697,6 +723,56 @@ def _relunit(m, doc):
     if unit == "century":
         return "DATE", f"{ref.year // 100 + shift:02d}"
     return None
+
+
+@rule("weekend", r"""the\s+weekend(?!\w)""", 1)
+def _weekend(m, doc):
+    if doc.ref is None:
+        return "DATE", "XXXX-WXX-WE"
+    ref = doc.ref
+    if ref.isoweekday() >= 6:
+        return "DATE", _week(ref) + "-WE"
+    future = doc.tense(m.start(), m.end()) == "future"
+    return "DATE", _week(ref + dt.timedelta(weeks=1 if future else -1)) + "-WE"
+
+
+@rule("the_year", r"""(?:the\s+(?P<kind>full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+|the\s+)year(?P<ended>\s+(?:ended|ending|ends|to\s+date))?(?![\w-]|'s|\s+(?:ago|earlier|before|after|later|of|in|when|that|he|she|they|it|we|I)\b)""", 0)
+def _the_year(m, doc):
+    kind = _lower(m["kind"])
+    if m["ended"]:
+        return "DURATION", "P1Y"
+    if kind.startswith("latest"):
+        return "DATE", str(doc.ref.year - 1) if doc.ref else "XXXX"
+    before = doc.text[max(0, m.start() - 12):m.start()].lower()
+    if not kind and not re.search(r"\b(?:for|in|during|throughout|of)\s+$", before):
+        return None
+    return "DATE", str(doc.ref.year) if doc.ref else "XXXX"
+
+
+@rule("anchored_year", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior)\s+year(?![\w-])""", 1)
+def _anchored_year(m, doc):
+    which = _lower(m["which"])
+    base = doc.year
+    if base is None:
+        if which in ("that", "the same"):
+            return None
+        base = doc.ref.year if doc.ref else None
+    if base is None:
+        return "DATE", "XXXX"
+    shift = 1 if which in ("the following", "the next") else -1 if which in ("the previous", "the prior") else 0
+    return "DATE", str(base + shift)
+
+
+@rule("anchored_day", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+day(?![\w-])""", 1)
+def _anchored_day(m, doc):
+    if doc.day is None:
+        return None
+    return "DATE", doc.day.isoformat()
+
+
+@rule("ahead", rf"""the\s+(?P<unit>days|weeks|months|years|decades|quarters)\s+ahead(?!\w)""", 2)
+def _ahead(m, doc):
+    return "DURATION", _duration(None, m["unit"])
 
 
 @rule("edge_of_period", r"""(?P<edge>the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|year[-\s]end|(?:the\s+)?year's\s+end)
@@ -748,6 +824,8 @@ def _quarter_rule(m, doc):
         y = doc.ref.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
     else:
         y = doc.ref.year
+        if q > _quarter(doc.ref)[1] and doc.tense(m.start(), m.end()) == "past":
+            y -= 1  # "reported a loss for the fourth quarter" in January
     if "year-ago" in text or "year-earlier" in text:
         y -= 1
     doc.quarter, doc.quarter_pos = (y, q), m.start()
@@ -898,7 +976,7 @@ _PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|co
 
 
 @rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
-    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<old>[-\s]+old)?(?P<ago>\s+(?:ago|earlier|before|later|from\s+now|hence|after))?""", 2)
+    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?P<ago>\s+(?:ago|earlier|before|later|from\s+now|hence|after))?""", 2)
 def _dur(m, doc):
     if m["old"]:
         return None  # ages are not temporal expressions in TimeML
@@ -906,12 +984,16 @@ def _dur(m, doc):
     unit = _lower(m["unit"])
     det = _lower(m["det"])
     n = _num(numtxt)
+    if m["half"] and n is not None:
+        n += 0.5
     if m["num2"] and n is not None:
         n = None if _num(m["num2"]) is None else n  # "12 to 18 months": keep the low bound unless vague
     if numtxt in ("a", "an") and not m["ago"] and not det:
         before = doc.text[max(0, m.start() - 25):m.start()]
-        if re.search(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|tons?|barrels?)[\s,]*$", before, re.I):
+        if re.search(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$", before):
             return "SET", _duration(1, unit)
+    if unit.startswith("quarter") and re.match(r"\s+of\b", doc.text[m.end():m.end() + 4]):
+        return None  # "three-quarters of its food" is a fraction
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
         return None
     if m["ago"]:
@@ -983,12 +1065,8 @@ def _set(m, doc):
     return "SET", _duration(n, unit)
 
 
-@rule("set_adverb", rf"""(?P<w>{_alt(SET_ADVERBS)})(?!\w)(?P<next>\s+(?:[A-Z]\w+|newspaper|paper|newspapers))?""", 1)
+@rule("set_adverb", rf"""(?P<w>{_alt(SET_ADVERBS)})(?!\w)""", 1)
 def _set_adv(m, doc):
-    if m["next"] and m["next"].strip()[0].isupper():
-        return None  # "the Communist Party daily Granma": a newspaper
-    if m["next"]:
-        return None
     return "SET", SET_ADVERBS[m["w"].lower()]
 
 
@@ -1000,7 +1078,16 @@ def _present(m, doc):
     if w == "today's":
         return None
     after = doc.text[m.end():m.end() + 12].lower()
-    if w == "now" and re.match(r"\s+(?:that|on)\b", after):
+    if w == "now" and re.match(r"\s+on\b", after):
+        return None
+    return "DATE", "PRESENT_REF"
+
+
+@rule("current", r"""(?P<then>the\s+then[-\s]+)?current(?![\w-])""", 0)
+def _current(m, doc):
+    if m["then"]:
+        return "DATE", "PAST_REF"
+    if re.match(r"\s+(?:account|accounts|affairs|events|issue|density|flow|flows|carrying|carrier)\b", doc.text[m.end():m.end() + 12]):
         return None
     return "DATE", "PRESENT_REF"
 
@@ -1019,10 +1106,8 @@ def _future(m, doc):
     before = doc.text[max(0, m.start() - 4):m.start()].lower()
     if w == "soon" and (m["after"] or before.endswith("as ") or before.endswith("how ")):
         return None
-    if w == "future":
-        nxt = doc.text[m.end():m.end() + 20]
-        if not re.match(r"\s+(?:quarters|years|months)", nxt):
-            return None
+    if w == "future" and doc.text[m.end():m.end() + 1] == "s":
+        return None
     return "DATE", "FUTURE_REF"
 
 
@@ -1115,14 +1200,24 @@ def _candidates(text: str):
     return out
 
 
-def _select(cands):
-    """Non-overlapping matches: longest first, then higher priority, then leftmost."""
+def _select(cands, probe: "_Doc"):
+    """Non-overlapping matches that resolve: longest first, then higher priority, then leftmost.
+
+    A match whose rule declines it (resolves to None, e.g. "May" the modal verb) does not
+    block shorter matches inside it; ``probe`` is a scratch document state for that test.
+    """
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen = []
     for c in cands:
         s, e = c[0], c[1]
         if any(s < te and ts < e for ts, te in taken):
+            continue
+        try:
+            ok = c[3].resolve(c[4], probe) is not None
+        except (ValueError, KeyError, OverflowError, TypeError, IndexError):
+            ok = False
+        if not ok:
             continue
         taken.append((s, e))
         chosen.append(c)
@@ -1156,7 +1251,7 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
         ref = ref.date()
     doc = _Doc(text, ref)
     found: list[DateMention] = []
-    for s, e, _prio, r, m in _select(_candidates(text)):
+    for s, e, _prio, r, m in _select(_candidates(text), _Doc(text, ref)):
         try:
             res = r.resolve(m, doc)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
