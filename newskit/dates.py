@@ -1067,6 +1067,8 @@ def _set(m, doc):
 
 @rule("set_adverb", rf"""(?P<w>{_alt(SET_ADVERBS)})(?!\w)""", 1)
 def _set_adv(m, doc):
+    if m["w"].lower() == "quarterly" and re.match(r"\s+[a-z]", doc.text[m.end():m.end() + 2]):
+        return None  # "its quarterly dividend": a kind of payment, not a recurrence in the text
     return "SET", SET_ADVERBS[m["w"].lower()]
 
 
@@ -1187,6 +1189,39 @@ def value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
     return None, None
 
 
+# --------------------------------------------------------------------------- filters
+
+# "WASHINGTON, August 11 (Xinhua) --": the dateline repeats the document date
+DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .,'-]+,\s*$")
+DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:--|_)")
+# a capitalised word before a Title-Case expression mid-sentence: a name ("High Noon", "VOA Today")
+NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'-]*|``|\"|')\s*$")
+YEAR_IN_NAME_AFTER = re.compile(r"\s+(?!(?:A|In|On|At|The|And|But|When|As|To|For|By|After|Before)\b)[A-Z][a-z]+")
+
+
+def _is_name_or_dateline(text: str, s: int, e: int, rule_name: str) -> bool:
+    """True for matches that are part of a name, a show title or a dateline, not a time."""
+    word = text[s:e]
+    before = text[max(0, s - 40):s]
+    if rule_name in ("month_day", "day_month") and DATELINE.search(before) and DATELINE_AFTER.match(text, e):
+        return True
+    if rule_name == "year":
+        prev = re.search(r"(\S+)\s+$", before)
+        if prev and prev.group(1)[:1].isupper() and prev.group(1).lower().strip(".,") not in MONTHS \
+                and prev.group(1).lower().strip(".,") not in ("in", "since", "by", "fiscal", "until", "from", "through", "mid", "early", "late", "before", "after", "during", "of") \
+                and not re.search(r"[.!?]\s*\S+\s+$", before) and not before.rstrip().endswith((".", ",")):
+            return True  # "Orion 1980"
+        if YEAR_IN_NAME_AFTER.match(text, e) and re.search(r"'s\s+$", before):
+            return True  # "Kopp's 1987 Chevrolet"
+    if word[:1].isupper() and " " in word and all(w[:1].isupper() for w in word.split()) \
+            and rule_name in ("relative_unit",) and not re.search(r"(?:^|[.!?]\s+|\n\s*)$", before):
+        return True  # "This Week With David Brinkley"
+    if rule_name in ("relative_day", "named_time") and word[:1].isupper() and NAME_BEFORE.search(before) \
+            and not re.search(r"(?:^|[.!?]\s+|\n\s*|``\s*)$", before):
+        return True  # "VOA Today", "High Noon"
+    return False
+
+
 # --------------------------------------------------------------------------- main entry
 
 def _candidates(text: str):
@@ -1256,7 +1291,7 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
             res = r.resolve(m, doc)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
             res = None
-        if res is None:
+        if res is None or _is_name_or_dateline(text, s, e, r.name):
             continue
         typ, value = res
         # leading prepositions are matched for context but are not part of the expression
