@@ -94,6 +94,7 @@ RULES = {
     "content-then-cue-source": "…, said X, ROLE. — indirect content, inverted attribution",
     "source-cue-content": "X said (that) … / X told Y … / X believes … — cue before content",
     "source-cue-colon": "X said: … — cue and colon before content",
+    "source-stance-content": "X endorsed / criticized / called for … — a stance and its object",
     "according-to": "according to X, … / …, according to X",
     "parenthetical": "…, X said, … — attribution inside its content",
     "gerund-continuation": "…, adding/saying … — a second attribution of the same speaker",
@@ -111,7 +112,9 @@ def _lines(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _lex() -> dict:
-    speech, belief = set(), set()
+    speech, belief, stance = set(), set(), set()
+    for ln in _lines("quote_stance_cues.txt"):
+        stance.update(ln.lower().split())
     for ln in _lines("quote_cues.txt"):
         speech.update(ln.lower().split())
     for ln in _lines("quote_belief_cues.txt"):
@@ -119,7 +122,8 @@ def _lex() -> dict:
     phrases = [tuple(p.lower().split()) for p in _lines("quote_cue_phrases.txt")]
     abbrev = {w.lower() for w in _lines("abbreviations.txt")}
     adverbials = set(_lines("quote_adverbials.txt"))
-    return {"speech": speech, "belief": belief, "cues": speech | belief, "phrases": phrases,
+    return {"speech": speech, "belief": belief, "stance": stance - speech - belief,
+            "cues": speech | belief | stance, "phrases": phrases,
             "abbrev": abbrev, "adverbials": adverbials}
 
 
@@ -383,7 +387,7 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
     if t.low not in lex["cues"]:
         return 0
     prev = toks[i - 1].low if i > 0 else ""
-    if t.low in NOUNLIKE and prev in DETERMINER_BEFORE:
+    if (t.low in NOUNLIKE or t.low in lex["stance"]) and prev in DETERMINER_BEFORE:
         return 0
     if prev == "to" and t.low in lex["cues"] and not t.low.endswith("ed"):
         return 0
@@ -720,9 +724,10 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     if i > 0 and toks[i - 1].low in BE_FORMS and low.endswith(("ed", "told", "known", "thought",
                                                                 "shown", "found", "said")):
         return None
+    stance = low in lex["stance"]
     # ---- cue first after a comma or quote: inverted "…, said X" / "“…,” said X"
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and (prev.text == "," or prev.kind == "Q") and low in INVERTIBLE:
+    if not stance and prev is not None and (prev.text == "," or prev.kind == "Q") and low in INVERTIBLE:
         r = _source_right(toks, after, n)
         c = _content_left(toks, 0, i)
         if r is not None and c is not None:
@@ -739,7 +744,7 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     s0, s1, role, antecedent = src
     # ---- source and cue at the end: "…, X said." / "“…,” X said."
     boundary = s0 - 1
-    if boundary >= 0 and (toks[boundary].text == "," or toks[boundary].kind == "Q"):
+    if not stance and boundary >= 0 and (toks[boundary].text == "," or toks[boundary].kind == "Q"):
         j = after
         rec = None
         if low in TAKES_RECIPIENT:
@@ -782,6 +787,8 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     parts, direct = _span_parts(toks, *c)
     if direct:
         rule = "source-cue-quote"
+    elif stance:
+        rule = "source-stance-content"
     return _Frame(parts, cue, (toks[s0].start, toks[s1].end), rule, recipient=_chars(toks, rec),
                   role=role, antecedent=antecedent, direct=direct)
 
