@@ -128,6 +128,7 @@ PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed)\b", re.I)
 _CUE = re.compile(FUTURE_CUE.pattern + "|" + PAST_CUE.pattern, re.I)
 SENTENCE_END = re.compile(r"[.;!?\n](?=\s)|[.;!?]$")
+SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _FUTURE_ED = {"planned", "scheduled", "expected"}
 
@@ -200,6 +201,8 @@ def _duration(n: Optional[float], unit_word: str) -> str:
         return f"P{whole}Y{round(frac * 12)}M" if whole else f"P{round(frac * 12)}M"
     if letter == "H":
         return f"PT{whole}H{round(frac * 60)}M" if whole else f"PT{round(frac * 60)}M"
+    if letter == "M" and time:
+        return f"PT{whole}M{round(frac * 60)}S" if whole else f"PT{round(frac * 60)}S"
     if letter == "D":
         return f"PT{round(n * 24)}H"
     if letter == "W":
@@ -249,7 +252,9 @@ class _Doc:
         if cut is not None:
             left = left[cut.end():]
         if self.text[end:end + 2] == "'s":
-            return "past"  # "Wednesday's ruling": a noun modifier, usually a past event
+            return "past"
+        if SOON_AS.search(left):
+            return "future"  # "as soon as Tuesday", "as early as next week"  # "Wednesday's ruling": a noun modifier, usually a past event
         for m in reversed(list(_CUE.finditer(left))):
             t = self._classify(m.group(0), left[:m.start()], right_side=False)
             if t:
@@ -267,6 +272,8 @@ class _Doc:
     @staticmethod
     def _classify(word: str, before: str, right_side: bool) -> Optional[str]:
         w = word.lower()
+        if w in _FUTURE_ED and not right_side:
+            return "future"  # "is scheduled to close Monday"
         if w.endswith("ed") and BE_BEFORE.search(before):
             return None  # passive or adjectival participle: "is expected", "must be returned"
         if w in _FUTURE_ED:
@@ -603,9 +610,9 @@ def _weekday(m, doc):
     return "DATE", value
 
 
-@rule("weekday_set", rf"""(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w)""", 3)
+@rule("weekday_set", rf"""(?:every|each)\s+(?P<wd1>{WEEKDAY})(?!\w)|(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w)""", 3)
 def _weekday_set(m, doc):
-    name = m["wd"] or m["wd2"]
+    name = m["wd"] or m["wd2"] or m["wd1"]
     if name.lower() not in WEEKDAYS:
         return None
     part = _part(m["part"] or m["part2"])
@@ -872,6 +879,8 @@ def _period(m, doc):
         return ("DATE", f"{y}-Q{q}") if q else ("DATE", str(y))
     if which == "current":
         y, q = _quarter(doc.ref)
+    elif which == "latest":
+        y, q = _quarter(doc.ref - relativedelta(months=3))
     elif doc.quarter and m.start() - doc.quarter_pos < 1500:
         y, q = doc.quarter
     else:
@@ -1260,6 +1269,7 @@ def _select(cands, probe: "_Doc"):
     return chosen
 
 
+ABSOLUTE_RULES = {"iso_date", "numeric_date", "month_day", "day_month", "month_year", "year", "spoken_year"}
 _EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
 
 
@@ -1301,7 +1311,8 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
         first, last = (value_range(value) if typ in ("DATE", "TIME") else (None, None))
         if first is not None and last is None and typ in ("DATE", "TIME"):
             doc.day, doc.day_pos = first, s
-        if re.fullmatch(r"\d{4}", value):
-            doc.year = int(value)
+        if r.name in ABSOLUTE_RULES and re.match(r"\d{4}", value) and (r.name != "month_day" or m["year"]) \
+                and (r.name != "day_month" or m["year"]):
+            doc.year = int(value[:4])
         found.append(DateMention(s, e, text[s:e], typ, value, first, last, r.name))
     return found
