@@ -489,7 +489,7 @@ MAY_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|during|of|from|through
 
 @rule("month", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of
     |the\s+middle\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[-\s]+)?
-    (?P<mon>{MONTH_FULL})(?![-\w]|\s+(?:of|for)\s+(?:the\s+)?[A-Z])""", 1)
+    (?P<mon>{MONTH_FULL})(?![-\w]|\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z]))""", 1)
 def _month(m, doc):
     name = _lower(m["mon"])
     mod = _lower(m["mod"])
@@ -1094,6 +1094,11 @@ def _present(m, doc):
     return "DATE", "PRESENT_REF"
 
 
+@rule("recent_units", r"""recent\s+(?P<unit>days|weeks|months|quarters|decades)(?!\w)""", 1)
+def _recent_units(m, doc):
+    return "DURATION", _duration(None, m["unit"])
+
+
 @rule("current", r"""(?P<then>the\s+then[-\s]+)?current(?![\w-])""", 0)
 def _current(m, doc):
     if m["then"]:
@@ -1212,11 +1217,9 @@ def _is_name_or_dateline(text: str, s: int, e: int, rule_name: str) -> bool:
     """True for matches that are part of a name, a show title or a dateline, not a time."""
     word = text[s:e]
     before = text[max(0, s - 40):s]
-    if rule_name in ("month_day", "day_month") and DATELINE.search(before) and DATELINE_AFTER.match(text, e):
-        return True
     if rule_name == "year":
         prev = re.search(r"(\S+)\s+$", before)
-        if prev and prev.group(1)[:1].isupper() and prev.group(1).lower().strip(".,") not in MONTHS \
+        if prev and prev.group(1)[:1].isupper() and not prev.group(1).endswith(("'s", "’s")) and prev.group(1).lower().strip(".,") not in MONTHS \
                 and prev.group(1).lower().strip(".,") not in ("in", "since", "by", "fiscal", "until", "from", "through", "mid", "early", "late", "before", "after", "during", "of") \
                 and not re.search(r"[.!?]\s*\S+\s+$", before) and not before.rstrip().endswith((".", ",")):
             return True  # "Orion 1980"
