@@ -1,0 +1,210 @@
+"""Check-worthy claims: one :class:`Claim` per sentence, with a score, a type and a claimer.
+
+``find_claims`` scores every sentence with the shipped check-worthiness model
+(:mod:`newskit.claims.model`, numpy only), types it with named rules
+(:mod:`newskit.claims.claim_types`), and attaches what the other extractors found inside it:
+
+- the **claimer** from quote attribution (:func:`newskit.quotes.find_quotes`) when the
+  sentence lies inside a quote or an attributed statement, else the outlet (``Article.source``,
+  then ``Article.byline``; None for a plain string);
+- the **quantities** (:func:`newskit.quantities.find_quantities`) and **dates**
+  (:func:`newskit.dates.find_dates`) whose spans lie inside the sentence.
+
+Link points: each of those three extractors is optional here. Where its module is not
+installed, the claim gets an empty tuple (or the outlet as claimer); where it raises, a
+``RuntimeWarning`` names the error and the claim gets the same fallback, so a bug elsewhere
+never hides the claims.
+
+Example:
+    >>> import newskit
+    >>> c = newskit.find_claims("Unemployment fell to 4.1 percent last year. Thank you.")
+    >>> [(x.text, x.checkworthy, x.type) for x in c]
+    [('Unemployment fell to 4.1 percent last year.', True, 'comparison'), ('Thank you.', False, 'not_claim')]
+"""
+from __future__ import annotations
+
+import importlib
+import warnings
+from dataclasses import dataclass, field
+
+from newskit.article import Article, as_text_and_reference
+from newskit.claims.claim_types import CLAIM_TYPES, classify, is_hedged
+from newskit.claims.model import load_model
+from newskit.errors import InputError
+from newskit.sentences import split_sentences
+from newskit.spans import to_frame
+
+__all__ = ["Claim", "find_claims", "claims_frame", "CLAIM_TYPES", "FIELDS"]
+
+#: where a claim's offsets point: ``Article.text``, ``Article.title`` or ``Article.captions[i]``
+FIELDS = ("body", "title", "caption")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence (or headline, or caption) as a claim.
+
+    ``source[start:end] == text``, where ``source`` is the text named by ``field``: the body
+    (``Article.text``, or the string given), the ``title``, or ``captions[field_index]``.
+
+    Attributes:
+        score: calibrated check-worthiness in 0–1.
+        checkworthy: ``score >= threshold``.
+        type: one of ``CLAIM_TYPES``.
+        claimer: who makes the claim: the quote's speaker, else the outlet (None if unknown).
+        claimer_anonymous: True when the claimer is an unnamed source.
+        quantities, dates: the ``Quantity`` and ``DateMention`` results inside the claim.
+        hedged: the claim holds a hedge (may, could, reportedly, allegedly …).
+        field, field_index: which text the offsets point into (see ``FIELDS``).
+        rule: the typing rule that chose ``type`` (e.g. ``"quantity:number"``).
+        attribution: how the claimer was found: ``"quote:direct"``, ``"quote:indirect"``,
+            ``"quote:mixed"`` or ``"outlet"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    score: float
+    checkworthy: bool
+    type: str
+    claimer: str | None = None
+    claimer_anonymous: bool = False
+    quantities: tuple = ()
+    dates: tuple = ()
+    hedged: bool = False
+    field: str = "body"
+    field_index: int = 0
+    rule: str = ""
+    attribution: str = "outlet"
+
+
+def _optional(module_name: str, func_name: str, *args):
+    """Call an optional extractor; ``None`` when its module is absent (the link point)."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as err:
+        if err.name == module_name:
+            return None
+        raise
+    func = getattr(module, func_name, None)
+    if func is None:
+        return None
+    try:
+        return list(func(*args))
+    except Exception as err:  # noqa: BLE001 - reported, then the documented fallback
+        warnings.warn(f"newskit.find_claims: {module_name}.{func_name} failed ({err!r}); "
+                      "claims keep an empty result for it", RuntimeWarning, stacklevel=3)
+        return None
+
+
+def _inside(items, start: int, end: int) -> tuple:
+    return tuple(x for x in items if start <= x.start and x.end <= end)
+
+
+def _frame(q) -> tuple[int, int]:
+    """A quote's whole attribution: its content plus its speaker and cue in the same sentence."""
+    starts = [q.start] + [x for x in (getattr(q, "speaker_start", None),
+                                      getattr(q, "cue_start", None)) if x is not None]
+    ends = [q.end] + [x for x in (getattr(q, "speaker_end", None),
+                                  getattr(q, "cue_end", None)) if x is not None]
+    return min(starts), max(ends)
+
+
+def _quote_for(quotes, start: int, end: int):
+    """The quote whose attribution covers at least half of ``[start, end)`` (the most)."""
+    best, best_overlap = None, 0
+    for q in quotes:
+        q_start, q_end = _frame(q)
+        overlap = min(end, q_end) - max(start, q_start)
+        if overlap > best_overlap:
+            best, best_overlap = q, overlap
+    if best is not None and best_overlap * 2 >= end - start:
+        return best
+    return None
+
+
+def _outlet(obj) -> str | None:
+    if isinstance(obj, Article):
+        return obj.source or obj.byline
+    return None
+
+
+def find_claims(text_or_article, threshold: float | None = None) -> list[Claim]:
+    """Split a text into sentences and return each as a scored, typed, attributed claim.
+
+    Args:
+        text_or_article: a str or a :class:`newskit.Article`. For an Article the title and
+            each caption are claims too (of the outlet), with offsets into that string and
+            ``field`` set to ``"title"`` or ``"caption"``.
+        threshold: the score from which a claim counts as check-worthy, in 0–1. Default:
+            the threshold that maximised F1 on the dev split of the training data
+            (``newskit.claims.model.load_model().threshold``).
+
+    Returns:
+        Claims in order: title, captions, then body sentences in text order.
+
+    Raises:
+        InputError: ``threshold`` outside 0–1.
+
+    Example:
+        >>> [c.type for c in find_claims("Parliament passed a law banning plastic bags.")]
+        ['rule']
+
+    References:
+        Hassan, N. et al. (2017). ClaimBuster (KDD); Konstantinovskiy, L. et al. (2021),
+        the Full Fact claim taxonomy (Digital Threats: Research and Practice).
+    """
+    text, reference = as_text_and_reference(text_or_article)
+    model = load_model()
+    if threshold is None:
+        threshold = model.threshold
+    elif not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+        raise InputError(f"threshold must be a number in 0–1 (or None for the default "
+                         f"{model.threshold:.3f}), not {threshold!r}")
+
+    pieces: list[tuple[str, int, int, int, str]] = []  # (field, index, start, end, text)
+    if isinstance(text_or_article, Article):
+        if text_or_article.title and text_or_article.title.strip():
+            t = text_or_article.title
+            pieces.append(("title", 0, 0, len(t), t))
+        for i, cap in enumerate(text_or_article.captions):
+            if cap and cap.strip():
+                pieces.append(("caption", i, 0, len(cap), cap))
+    n_meta = len(pieces)
+    for s in split_sentences(text):
+        pieces.append(("body", 0, s.start, s.end, s.text))
+    if not pieces:
+        return []
+
+    body_items = n_meta < len(pieces)
+    quotes = _optional("newskit.quotes", "find_quotes", text) if body_items else None
+    quantities = _optional("newskit.quantities", "find_quantities", text) if body_items else None
+    dates = _optional("newskit.dates", "find_dates", text, reference) if body_items else None
+    outlet = _outlet(text_or_article)
+    scores = model.scores([p[4] for p in pieces])
+
+    out = []
+    for (fld, idx, start, end, sent), score in zip(pieces, scores):
+        claimer, anonymous, attribution = outlet, False, "outlet"
+        qs, ds = (), ()
+        if fld == "body":
+            q = _quote_for(quotes or (), start, end)
+            if q is not None and (q.speaker or getattr(q, "speaker_text", None)):
+                claimer = q.speaker or q.speaker_text
+                anonymous = bool(getattr(q, "anonymous", False))
+                attribution = f"quote:{q.kind}"
+            qs = _inside(quantities or (), start, end)
+            ds = _inside(dates or (), start, end)
+        kind, rule = classify(sent, has_quantity=bool(qs) if quantities is not None else None)
+        out.append(Claim(
+            start=start, end=end, text=sent, score=float(score),
+            checkworthy=bool(score >= threshold), type=kind, claimer=claimer,
+            claimer_anonymous=anonymous, quantities=qs, dates=ds, hedged=is_hedged(sent),
+            field=fld, field_index=idx, rule=rule, attribution=attribution,
+        ))
+    return out
+
+
+def claims_frame(text_or_article, threshold: float | None = None):
+    """``find_claims`` as a pandas DataFrame (one row per claim, nested results as text)."""
+    return to_frame(find_claims(text_or_article, threshold), Claim)

@@ -1,0 +1,150 @@
+"""Check-worthiness scoring with numpy only, from the weights shipped in ``weights.npz``.
+
+The model is linear: TF-IDF word n-grams and character n-grams (sublinear term frequency,
+each block L2-normalised, as scikit-learn's ``TfidfVectorizer``) plus the dense hand features
+of :mod:`newskit.claims.features`, scored by one weight vector (the weighted sum of a logistic
+regression and a linear SVM trained by ``python -m newskit.claims.train``), then calibrated to
+0–1 with Platt scaling fitted on cross-validated training scores.
+
+The weights load lazily on first use (``np.load(..., allow_pickle=False)``) and are cached.
+
+Example:
+    >>> from newskit.claims.model import load_model
+    >>> model = load_model()
+    >>> s = model.scores(["Unemployment fell to 4.1 percent last year.", "Thank you very much."])
+    >>> bool(s[0] > s[1])
+    True
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from newskit.claims import features as F
+from newskit.errors import MissingDependencyError
+
+WEIGHTS_FILE = "weights.npz"
+_SEP = "\x00"  # separates vocabulary entries in the stored byte strings
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A sparse TF-IDF block: vocabulary, idf, and the model's weight per n-gram."""
+
+    vocab: dict = field(repr=False)
+    idf: np.ndarray = field(repr=False)
+    coef: np.ndarray = field(repr=False)
+
+    def index(self, grams: list[str]) -> np.ndarray:
+        get = self.vocab.get
+        return np.fromiter((i for i in map(get, grams) if i is not None), dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class ClaimModel:
+    """The loaded check-worthiness model.
+
+    Attributes:
+        threshold: the default decision threshold on the calibrated score (the one that
+            maximised F1 on the dev split; see ``meta``).
+        meta: training facts written by ``newskit.claims.train`` (data, scores, seeds).
+    """
+
+    word: _Block = field(repr=False)
+    char: _Block = field(repr=False)
+    hand_coef: np.ndarray = field(repr=False)
+    intercept: float
+    platt: tuple[float, float]
+    threshold: float
+    meta: dict = field(repr=False)
+
+    def decision(self, texts: list[str]) -> np.ndarray:
+        """Uncalibrated linear scores (what the trained scikit-learn models sum to)."""
+        n = len(texts)
+        if n == 0:
+            return np.zeros(0)
+        norms = [F.normalise(t) for t in texts]
+        out = np.full(n, self.intercept, dtype=np.float64)
+        for block, grams_of in ((self.word, F.word_ngrams), (self.char, F.char_ngrams)):
+            out += _block_scores(block, [block.index(grams_of(t)) for t in norms])
+        out += F.hand_features(texts) @ self.hand_coef
+        return out
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """Calibrated check-worthiness scores in 0–1, one per text."""
+        a, b = self.platt
+        return 1.0 / (1.0 + np.exp(-(a * self.decision(texts) + b)))
+
+
+def _block_scores(block: _Block, indices: list[np.ndarray]) -> np.ndarray:
+    """Sum of coef * l2-normalised (1 + log tf) * idf for each text, vectorised over texts."""
+    n = len(indices)
+    lengths = np.fromiter((len(ix) for ix in indices), dtype=np.int64, count=n)
+    if lengths.sum() == 0:
+        return np.zeros(n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    cols = np.concatenate(indices)
+    size = len(block.idf)
+    keys, counts = np.unique(rows * size + cols, return_counts=True)
+    rows, cols = keys // size, keys % size
+    values = (1.0 + np.log(counts)) * block.idf[cols]
+    sq = np.bincount(rows, weights=values * values, minlength=n)
+    dot = np.bincount(rows, weights=values * block.coef[cols], minlength=n)
+    norm = np.sqrt(sq)
+    return np.divide(dot, norm, out=np.zeros(n), where=norm > 0)
+
+
+def _strings(array: np.ndarray) -> list[str]:
+    return bytes(array).decode("utf-8").split(_SEP)
+
+
+def encode_strings(items: list[str]) -> np.ndarray:
+    """Strings as one uint8 array (how vocabularies are stored without pickle)."""
+    return np.frombuffer(_SEP.join(items).encode("utf-8"), dtype=np.uint8)
+
+
+def weights_path() -> Path:
+    """Where the shipped weights live inside the package."""
+    return Path(str(resources.files("newskit.claims").joinpath(WEIGHTS_FILE)))
+
+
+def read_model(path: str | Path) -> ClaimModel:
+    """Read a weights file written by ``newskit.claims.train`` (no pickle)."""
+    path = Path(path)
+    if not path.exists():
+        raise MissingDependencyError(
+            f"the claim model weights are missing: {path}. Reinstall newskit, or rebuild them "
+            "with: pip install 'newskit[train]' && python -m newskit.claims.train"
+        )
+    with np.load(path, allow_pickle=False) as z:
+        meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+        if tuple(meta["hand_names"]) != F.HAND_NAMES:
+            raise MissingDependencyError(
+                f"{path} was trained with other hand features than this newskit version; "
+                "retrain with: python -m newskit.claims.train"
+            )
+        blocks = {}
+        for name in ("word", "char"):
+            vocab = {g: i for i, g in enumerate(_strings(z[f"{name}_vocab"]))}
+            blocks[name] = _Block(vocab, z[f"{name}_idf"].astype(np.float64),
+                                  z[f"{name}_coef"].astype(np.float64))
+        return ClaimModel(
+            word=blocks["word"],
+            char=blocks["char"],
+            hand_coef=z["hand_coef"].astype(np.float64),
+            intercept=float(z["intercept"]),
+            platt=(float(z["platt"][0]), float(z["platt"][1])),
+            threshold=float(z["threshold"]),
+            meta=meta,
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> ClaimModel:
+    """The shipped model, loaded once and cached."""
+    return read_model(weights_path())
