@@ -1,0 +1,267 @@
+"""Numbers as written in news: digits with separators and spelled-out English numbers.
+
+This module holds the number grammar that :mod:`newskit.quantities` builds on: the regular
+expression sources for a number in digits (``3,000``, ``1.5``, ``2 1/4``, ``½``, ``1.3e6``) and
+for a spelled-out number (``two-thirds``, ``one hundred and five``, ``half a dozen``), and the
+parsers that turn the matched text into a float. The word lists live in
+``newskit/resources/number_words.json``.
+
+Example:
+    >>> parse_spelled("two hundred and two thousand")
+    (202000.0, 28)
+    >>> parse_digits("1,234,567.5")
+    1234567.5
+"""
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+_WORDS = json.loads(
+    resources.files("newskit.resources").joinpath("number_words.json").read_text(encoding="utf-8")
+)
+
+ONES: dict[str, int] = _WORDS["ones"]
+TEENS: dict[str, int] = _WORDS["teens"]
+TENS: dict[str, int] = _WORDS["tens"]
+HUNDRED: dict[str, int] = _WORDS["hundred"]
+MAGNITUDES: dict[str, int] = _WORDS["magnitudes"]
+DOZEN: dict[str, int] = _WORDS["dozen"]
+FRACTIONS: dict[str, int] = _WORDS["fractions"]
+NEGATIVE: list[str] = _WORDS["negative"]
+UNICODE_FRACTIONS: dict[str, float] = _WORDS["unicode_fractions"]
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so that 'sixteen' beats 'six')."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CARDINAL = _alternation([*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN])
+_FRACTION = _alternation(FRACTIONS)
+_DIGIT_WORD = _alternation([*ONES, *TEENS, *TENS])
+
+#: A spelled-out number: cardinal and fraction words joined by spaces, hyphens, "and" or "a",
+#: with an optional sign word and an optional "point" followed by digit words. The parser
+#: decides how much of a match is one number ("twenty five and thirty six" is two).
+SPELLED_NUMBER = rf"""
+    (?i:
+        (?:(?:{_alternation(NEGATIVE)})\s+)?
+        (?:(?:an?|one)\s+(?=(?:{_CARDINAL}|{_FRACTION})\b))?
+        (?:{_CARDINAL}|half|quarter|{_FRACTION})\b
+        (?:
+            (?:\s*-\s*|\s+|\s*,\s*)
+            (?:(?:and|&)\s+)?
+            (?:an?\s+)?
+            (?:{_CARDINAL}|{_FRACTION})\b
+        )*
+        (?:\s+point(?:(?:\s+|\s*-\s*)(?:{_DIGIT_WORD})\b)+)?
+    )
+"""
+
+_UNICODE_FRACTION = "[" + "".join(UNICODE_FRACTIONS) + "]"
+
+#: A number in digits: thousands separators (comma, space, narrow no-break space, Indian
+#: lakh grouping), decimals, a mixed or plain fraction, a Unicode fraction, an exponent.
+DIGIT_NUMBER = rf"""
+    (?:
+        (?:\d+\s+)?{_UNICODE_FRACTION}                       # ½ or 2½ or 2 ½
+      | \d+[ ]\d+/\d+(?![\d/])                               # 10 1/2
+      | \d+/\d+(?![\d/])                                     # 3/4
+      | (?:
+            \d{{1,3}}(?:,\d{{3}})+(?![\d])                   # 1,234,567
+          | \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d])           # 12,34,567 (lakh grouping)
+          | \d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d])  # 1 234 567 with thin spaces
+          | \d{{1,3}}(?:[ ]\d{{3}}){{2,}}(?![\d])            # 1 234 567
+          | \d+
+        )
+        (?:\.\d+)?
+        (?:[eE][-+]?\d+(?![\w]) | \^[-+]{{0,2}}\d+ | [x×]10\^?[-−]?\d+)?
+      | \.\d+
+    )
+"""
+
+_TOKEN = re.compile(r"[A-Za-z]+|&")
+
+
+def parse_digits(text: str) -> float:
+    """The value of a number written in digits (as matched by :data:`DIGIT_NUMBER`).
+
+    Example:
+        >>> parse_digits("2 1/4"), parse_digits("½"), parse_digits("1.3e6")
+        (2.25, 0.5, 1300000.0)
+    """
+    s = text.strip()
+    if s and s[-1] in UNICODE_FRACTIONS:
+        whole = s[:-1].strip()
+        return (float(whole) if whole else 0.0) + UNICODE_FRACTIONS[s[-1]]
+    if "/" in s:
+        parts = s.split()
+        whole = float(parts[0]) if len(parts) == 2 else 0.0
+        num, den = parts[-1].split("/")
+        return whole + float(num) / float(den) if float(den) else float("nan")
+    for sep in (",", " ", "\u00a0", "\u202f", "\u2009"):
+        s = s.replace(sep, "")
+    m = re.fullmatch(r"([\d.]+)(?:[x×]10\^?([-−]?\d+)|\^([-+]{0,2})(\d+))?(.*)", s)
+    if m and (m.group(2) or m.group(4)):
+        base = float(m.group(1))
+        if m.group(2):
+            return base * 10 ** int(m.group(2).replace("−", "-"))
+        exp = int(m.group(4))
+        if m.group(3).count("-") == 1:
+            exp = -exp
+        return base**exp
+    return float(s)
+
+
+def _word_digits(word: str) -> str | None:
+    """Digits spelled by a word after "point": 'three' -> '3', 'seventy' -> '70'."""
+    for table in (ONES, TEENS, TENS):
+        if word in table:
+            return str(table[word])
+    return None
+
+
+def parse_spelled(text: str) -> tuple[float, int] | None:
+    """Parse the longest spelled-out number at the start of ``text``.
+
+    Returns ``(value, length)`` where ``length`` is how many characters of ``text`` make the
+    number (a match may hold several numbers: "twenty five and thirty six"), or None.
+
+    Example:
+        >>> parse_spelled("two and a half million")
+        (2500000.0, 22)
+        >>> parse_spelled("twenty five and thirty six")
+        (25.0, 11)
+    """
+    toks = [(m.group().lower(), m.end()) for m in _TOKEN.finditer(text)]
+    n = len(toks)
+    i = 0
+    sign = 1.0
+    if n and toks[0][0] in NEGATIVE:
+        sign = -1.0
+        i = 1
+    total = 0.0  # completed groups (before the last magnitude word)
+    cur = 0.0  # the group being built (below the next magnitude word)
+    last = None  # kind of the last token consumed
+    end = 0  # character end of the last token that completes a number
+    last_mag = float("inf")
+    implicit_one = False
+
+    def try_fraction(j: int):
+        """'a half' / 'two thirds' / 'one fourth' starting at token j: (num, den, next_j)."""
+        if j >= n:
+            return None
+        w = toks[j][0]
+        if w in ("a", "an", "one") and j + 1 < n and toks[j + 1][0] in FRACTIONS:
+            return 1.0, FRACTIONS[toks[j + 1][0]], j + 2
+        if w in ONES and j + 1 < n and toks[j + 1][0] in FRACTIONS:
+            return float(ONES[w]), FRACTIONS[toks[j + 1][0]], j + 2
+        if w in TENS and j + 2 < n and toks[j + 1][0] in ONES and toks[j + 2][0] in FRACTIONS:
+            return float(TENS[w] + ONES[toks[j + 1][0]]), FRACTIONS[toks[j + 2][0]], j + 3
+        return None
+
+    while i < n:
+        w = toks[i][0]
+        if w in ("and", "&"):
+            if last is None or last == "frac":
+                break
+            fr = try_fraction(i + 1)
+            if fr:
+                num, den, j = fr
+                cur = total + cur + num / den
+                total = 0.0
+                last, end, i = "frac", toks[j - 1][1], j
+                continue
+            if last in ("hundred", "mag", "dozen") and i + 1 < n and (
+                toks[i + 1][0] in ONES or toks[i + 1][0] in TEENS or toks[i + 1][0] in TENS
+            ):
+                i += 1
+                continue
+            break
+        if w in ("a", "an"):
+            nxt = toks[i + 1][0] if i + 1 < n else ""
+            if last is None and (nxt in HUNDRED or nxt in MAGNITUDES or nxt in DOZEN or nxt in FRACTIONS):
+                implicit_one = True
+                i += 1
+                continue
+            if last == "frac" and (nxt in DOZEN or nxt in MAGNITUDES):
+                i += 1
+                continue
+            break
+        if w in ONES:
+            if last in ("ones", "teen", "frac", "dozen"):
+                break
+            cur += ONES[w]
+            last = "ones"
+        elif w in TEENS:
+            if last in ("ones", "teen", "tens", "frac", "dozen"):
+                break
+            cur += TEENS[w]
+            last = "teen"
+        elif w in TENS:
+            if last in ("ones", "teen", "tens", "frac", "dozen"):
+                break
+            cur += TENS[w]
+            last = "tens"
+        elif w in HUNDRED:
+            if cur >= 100 or last in ("hundred", "frac", "dozen"):
+                break
+            cur = (cur or 1.0) * 100
+            last = "hundred"
+        elif w in MAGNITUDES:
+            v = MAGNITUDES[w]
+            if last == "mag" and cur == 0:
+                total *= v  # "three lakh crore"
+            elif v >= last_mag and last != "frac":
+                break
+            else:
+                total += (cur or 1.0) * v
+                cur = 0.0
+            last_mag = v
+            last = "mag"
+        elif w in DOZEN:
+            if last in ("dozen", "mag"):
+                break
+            cur = (cur or 1.0) * DOZEN[w]
+            last = "dozen"
+        elif w in FRACTIONS:
+            den = FRACTIONS[w]
+            if last is None:
+                if implicit_one:
+                    cur = 1.0 / den
+                elif w in ("half", "quarter"):
+                    cur = 1.0 / den
+                else:
+                    break  # "third" alone is an ordinal
+            elif last in ("ones", "teen", "tens", "hundred", "mag"):
+                cur = (total + cur) / den
+                total = 0.0
+            else:
+                break
+            last = "frac"
+        elif w == "point" and last in ("ones", "teen", "tens", "hundred", "mag"):
+            digits = ""
+            j = i + 1
+            while j < n:
+                d = _word_digits(toks[j][0])
+                if d is None:
+                    break
+                if toks[j][0] in TENS and j + 1 < n and toks[j + 1][0] in ONES:
+                    d = str(TENS[toks[j][0]] + ONES[toks[j + 1][0]])  # "seventy-one"
+                    j += 1
+                digits += d
+                j += 1
+            if not digits:
+                break
+            cur += float("0." + digits)
+            last, end, i = "point", toks[j - 1][1], j
+            break
+        else:
+            break
+        end = toks[i][1]
+        i += 1
+    if last is None or end == 0:
+        return None
+    return sign * (total + cur), end
