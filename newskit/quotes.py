@@ -98,6 +98,8 @@ RULES = {
     "according-to": "according to X, … / …, according to X",
     "parenthetical": "…, X said, … — attribution inside its content",
     "gerund-continuation": "…, adding/saying … — a second attribution of the same speaker",
+    "colon-quote": "Republican pollster Daron Shaw: “…” — a quote after a colon",
+    "embedded-quote": "a quote block inside a sentence that no other rule attributed",
     "inherited": "a bare quote after an attributed one: same speaker",
     "continued": "a bare quote sentence right after a direct quote in the same paragraph",
     "unattributed": "a full quoted sentence with no speaker found",
@@ -385,6 +387,10 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
                                   for k in range(1, len(ph))):
             return len(ph)
     if t.low not in lex["cues"]:
+        # an unlisted verb that introduces a direct quote after a colon ("O'Malley interjected: “…”")
+        if (i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].kind == "Q"
+                and t.text.islower() and t.low not in NOT_SOURCE_END):
+            return 1
         return 0
     prev = toks[i - 1].low if i > 0 else ""
     if (t.low in NOUNLIKE or t.low in lex["stance"]) and prev in DETERMINER_BEFORE:
@@ -468,6 +474,13 @@ def _subject(toks, limit):
 
 def _np_start(toks, j, lo):
     """Start index of a source noun phrase ending at toks[j], or None when none is plausible."""
+    if j >= lo and toks[j].text == ")":
+        m = j - 1
+        while m >= lo and toks[m].text != "(" and j - m < 8:
+            m -= 1
+        if m - 1 >= lo and toks[m].text == "(":
+            return _np_start(toks, m - 1, lo)
+        return None
     if j < lo or toks[j].kind != "w" or toks[j].low in NOT_SOURCE_END or toks[j].low in _lex()["cues"]:
         if not (j >= lo and toks[j].low in {"it", "who"}):
             return None
@@ -475,9 +488,16 @@ def _np_start(toks, j, lo):
     while k - 1 >= lo:
         t = toks[k - 1]
         if t.kind != "w":
-            if t.text in {"&", "-"} or (t.text == "." and False):
+            if t.text in {"&", "-"}:
                 k -= 1
                 continue
+            if t.text == ")":  # "Rep. Earl Blumenauer (D-Ore.) said"
+                m = k - 2
+                while m >= lo and toks[m].text != "(" and k - m < 8:
+                    m -= 1
+                if m >= lo and toks[m].text == "(" and m - 1 >= lo and toks[m - 1].kind == "w":
+                    k = m
+                    continue
             break
         if t.low in CLAUSE_BOUNDARY or t.low in NP_BREAK:
             break
@@ -549,7 +569,7 @@ def _tail_ok(toks, j, hi, lenient=False):
     while k < hi:
         t = toks[k]
         if t.kind == "Q":
-            return True  # “…,” he said, “…” — the rest is more quote
+            return False  # "Asked about it, Clinton said, “…”": the quote is the content
         if t.kind == "p":
             if t.text == "," and k + 1 < hi and toks[k + 1].low in GERUND_CONTINUATIONS:
                 return True
@@ -640,7 +660,6 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
     """Attribution frames of one sentence (list of tokens, quote blocks atomic)."""
     frames: list[_Frame] = []
     n = len(toks)
-    lex = _lex()
     i = 0
     used_until = 0
     while i < n:
@@ -649,12 +668,12 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
             i += 1
             continue
         cue = (toks[i].start, toks[i + L - 1].end)
-        f = None
-        low = toks[i].low
-        if low == "according" and L == 2:
+        if toks[i].low == "according" and L == 2:
             f = _according(toks, i, n)
         else:
             f = _frame_at(toks, i, L, n, cue)
+        if f is not None and frames and not _accept_after(frames[-1], f, toks):
+            f = None
         if f is not None:
             frames.append(f)
             used_until = i + L
@@ -663,20 +682,66 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
                 if toks[g].text == "," and toks[g + 1].low in GERUND_CONTINUATIONS:
                     c = _content_right(toks, _after_that(toks, g + 2, n), n)
                     if c and f.src is not None:
-                        cut = g
-                        if f.parts and f.parts[-1][1] > toks[cut].start and f.rule == "source-cue-content":
-                            f.parts[-1] = (f.parts[-1][0], toks[cut - 1].end)
+                        if f.parts and f.parts[-1][1] > toks[g].start and not f.direct:
+                            f.parts[-1] = (f.parts[-1][0], toks[g - 1].end)
                         parts, direct = _span_parts(toks, *c)
                         frames.append(_Frame(parts, (toks[g + 1].start, toks[g + 1].end), f.src,
                                              "gerund-continuation", role=f.role,
                                              antecedent=f.antecedent, direct=direct))
                         used_until = n
                     break
-            if f.rule in ("source-cue-content", "source-cue-quote", "source-cue-colon",
-                          "according-to"):
-                used_until = max(used_until, n)
         i += L
+    # quote blocks that no frame took: "… Shaw: “…”", "… issued a statement saying “…”"
+    covered = [(a, b) for f in frames for a, b in f.parts]
+    if not any(t.kind == "w" for t in toks):
+        return frames  # a bare quote sentence: attributed later, from its neighbours
+    for k, t in enumerate(toks):
+        if t.kind != "Q" or any(a <= t.seg.cstart < b for a, b in covered):
+            continue
+        src = cue = None
+        j = k - 1
+        if j >= 0 and toks[j].text in {":", ","}:
+            j -= 1
+        if j >= 0 and toks[j].kind == "w":
+            if _is_cue(toks, j):
+                cue = (toks[j].start, toks[j].end)
+                sl = _source_left(toks, j, 0)
+                if sl is not None:
+                    src = (toks[sl[0]].start, toks[sl[1]].end)
+            elif toks[k - 1].text == ":":
+                st = _np_start(toks, j, 0)
+                if st is not None and any(x.text[:1].isupper() for x in toks[st:j + 1]):
+                    src = (toks[st].start, toks[j].end)
+        frames.append(_Frame([(t.seg.cstart, t.seg.cend)], cue, src,
+                             "colon-quote" if toks[k - 1].text == ":" else "embedded-quote",
+                             direct=True))
+    frames.sort(key=lambda f: f.parts[0][0])
     return frames
+
+
+def _accept_after(prev: _Frame, f: _Frame, toks) -> bool:
+    """Whether a second frame in a sentence stands beside the previous one (which is cut)."""
+    p_start, p_end = prev.parts[0][0], prev.parts[-1][1]
+    f_cue = f.cue[0] if f.cue else f.parts[0][0]
+    if not (p_start <= f_cue < p_end):
+        return True  # outside the previous content
+    if prev.direct or f.src is None:
+        return False
+    if f.rule not in ("source-cue-content", "source-stance-content", "source-cue-quote",
+                      "source-cue-colon"):
+        return False
+    # "Although the map showed that A, several officers said that B": cut A at the comma
+    comma = None
+    for t in toks:
+        if p_start <= t.start < f.src[0] and t.text in {",", ";"}:
+            comma = t
+    if comma is None or f.src[0] - comma.end > 120:
+        return False
+    before = [t for t in toks if p_start <= t.start and t.end <= comma.start]
+    if not before:
+        return False
+    prev.parts[-1] = (prev.parts[-1][0], before[-1].end)
+    return True
 
 
 def _after_that(toks, j, hi):
@@ -727,7 +792,8 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     stance = low in lex["stance"]
     # ---- cue first after a comma or quote: inverted "…, said X" / "“…,” said X"
     prev = toks[i - 1] if i > 0 else None
-    if not stance and prev is not None and (prev.text == "," or prev.kind == "Q") and low in INVERTIBLE:
+    if not stance and prev is not None and (prev.text == "," or prev.kind == "Q") and (
+            low in INVERTIBLE or low in lex["speech"]):
         r = _source_right(toks, after, n)
         c = _content_left(toks, 0, i)
         if r is not None and c is not None:
