@@ -1,0 +1,142 @@
+"""Accuracy of newskit.find_dates on the development data in ../shared/data.
+
+Prints:
+  * TempEval-3 style span and value P/R/F1 on the TimeBank+AQUAINT training news
+    (scored by ../shared/eval/te3_dates.py, the shared scorer);
+  * the pass rate on Microsoft Recognizers-Text ``DateTimeModel.json`` (985 English cases), overall
+    and on the cases not flagged ``NotSupported`` for Python.
+
+usage (from the project root):
+    .venv/bin/python benchmarks/eval_dates.py [--failures N]
+
+A Recognizers case passes when every expected entity is matched by an overlapping mention with an
+equal TIMEX3 value, and no mention overlaps none of them. Value equality allows for the two
+formats' conventions: Recognizers writes ``X`` for parts it leaves to the application (``XXXX-10-26``)
+while we resolve them against the reference (``2016-10-26``), so an ``X`` matches any digit; a
+range ``(start,end,P…)`` matches when our resolved first day is its start; a bare time ``T07``
+matches a value that ends with it.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+RECOGNIZERS = SHARED / "data" / "dates" / "recognizers" / "DateTimeModel.json"
+TBAQ = SHARED / "data" / "dates" / "tbaq"
+
+
+def load_recognizer_cases(path: Path = RECOGNIZERS) -> list[dict]:
+    """The Recognizers-Text DateTime cases (UTF-8 with BOM)."""
+    return json.loads(path.read_text(encoding="utf-8-sig"))
+
+
+def _timex_matches(expected: str, mention) -> bool:
+    value = str(mention.value)
+    if expected == value:
+        return True
+    m = re.fullmatch(r"\((\d{4}-\d\d-\d\d)(?:T[\d:]+)?,([^,]*),([^)]*)\)", expected)
+    if m:
+        return mention.resolved is not None and mention.resolved.isoformat() == m.group(1)
+    if expected.startswith("T"):
+        return value.endswith(expected) or value.endswith(expected + ":00")
+    if "X" in expected and len(expected) == len(value):
+        return all(e == v or (e == "X" and v.isdigit()) for e, v in zip(expected, value))
+    return False
+
+
+def check_case(case: dict, find_dates) -> bool:
+    """True when ``find_dates`` gives exactly the expected entities of a Recognizers case."""
+    text = case["Input"]
+    ref = case.get("Context", {}).get("ReferenceDateTime")
+    reference = dt.datetime.fromisoformat(ref).date() if ref else None
+    found = find_dates(text, reference=reference)
+    expected = case.get("Results", [])
+    used = set()
+    for exp in expected:
+        s, e = exp["Start"], exp["End"] + 1
+        timexes = [v.get("timex") for v in exp.get("Resolution", {}).get("values", []) if v.get("timex")]
+        ok = False
+        for i, mnt in enumerate(found):
+            if i in used or not (mnt.start < e and s < mnt.end):
+                continue
+            if not timexes or any(_timex_matches(t, mnt) for t in timexes):
+                used.add(i)
+                ok = True
+                break
+        if not ok:
+            return False
+    for i, mnt in enumerate(found):
+        if i not in used and not any(mnt.start <= x["End"] and x["Start"] < mnt.end for x in expected):
+            return False
+    return True
+
+
+def recognizers_pass_rate(cases=None, find_dates=None) -> tuple[float, float, list[int]]:
+    """(pass rate on all cases, pass rate on the Python-supported ones, indices of passing cases)."""
+    if find_dates is None:
+        from newskit.dates import find_dates
+    cases = load_recognizer_cases() if cases is None else cases
+    passed = [i for i, c in enumerate(cases) if check_case(c, find_dates)]
+    supported = [i for i, c in enumerate(cases) if "python" not in c.get("NotSupported", "").lower()]
+    ok_supported = set(passed) & set(supported)
+    return len(passed) / len(cases), len(ok_supported) / max(1, len(supported)), passed
+
+
+def te3_scores(directory: Path = TBAQ) -> dict:
+    """Span and value P/R/F1 with the shared TempEval-3 scorer's parsing and matching."""
+    sys.path.insert(0, str(SHARED / "eval"))
+    from common import match_spans, prf  # noqa: E402
+    from te3_dates import parse_tml  # noqa: E402
+
+    from newskit.dates import find_dates
+
+    n_gold = n_sys = span_ok = val_ok = 0
+    files = sorted(Path(directory).rglob("*.tml"))
+    for f in files:
+        text, gold, ref = parse_tml(f)
+        found = find_dates(text, reference=ref)
+        sys_spans = [(m.start, m.end, str(m.value)) for m in found]
+        n_gold += len(gold)
+        n_sys += len(sys_spans)
+        for g, s in match_spans(gold, sys_spans):
+            span_ok += 1
+            val_ok += g[2][1] == s[2]
+    return {"docs": len(files), "gold": n_gold, "system": n_sys,
+            "span": prf(span_ok, n_sys, n_gold), "value": prf(val_ok, n_sys, n_gold)}
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--failures", type=int, default=0, help="print this many failing Recognizers cases")
+    args = ap.parse_args(argv)
+    from newskit.dates import find_dates
+
+    t0 = time.perf_counter()
+    te3 = te3_scores()
+    t1 = time.perf_counter()
+    print(f"TE3 (tbaq): docs={te3['docs']} gold={te3['gold']} system={te3['system']}  ({t1 - t0:.1f} s)")
+    print("  span  P=%.3f R=%.3f F1=%.3f" % te3["span"])
+    print("  value P=%.3f R=%.3f F1=%.3f" % te3["value"])
+    cases = load_recognizer_cases()
+    rate, rate_py, passed = recognizers_pass_rate(cases, find_dates)
+    print(f"Recognizers DateTimeModel: {len(passed)}/{len(cases)} passed = {rate:.3f}; "
+          f"Python-supported cases: {rate_py:.3f}  ({time.perf_counter() - t1:.1f} s)")
+    if args.failures:
+        bad = [c for i, c in enumerate(cases) if i not in set(passed)]
+        for c in bad[: args.failures]:
+            got = [(m.text, m.value) for m in find_dates(c["Input"], reference=c["Context"].get("ReferenceDateTime"))]
+            exp = [(r["Text"], [v.get("timex") for v in r.get("Resolution", {}).get("values", [])][:2])
+                   for r in c.get("Results", [])]
+            print(f"- {c['Input']!r} ref={c['Context'].get('ReferenceDateTime')}\n    expected {exp}\n    got      {got}")
+    print(f"te3_value_f1={te3['value'][2]:.4f} recognizers_pass_rate={rate:.4f}")
+
+
+if __name__ == "__main__":
+    main()
