@@ -176,7 +176,11 @@ def typed_frame(rows: list[dict] | Any, columns: Mapping[str, str], prefix: Mapp
     frame = frame[order]
     for name, dtype in columns.items():
         if dtype == "object":
-            frame[name] = frame[name].astype("object")
+            column = frame[name].astype("object")
+            missing = column.isna()
+            if missing.any():  # one marker for "no value" in object columns: None, not NaN
+                column = column.where(~missing, None)
+            frame[name] = column
             continue
         try:
             frame[name] = frame[name].astype(dtype)
@@ -186,6 +190,25 @@ def typed_frame(rows: list[dict] | Any, columns: Mapping[str, str], prefix: Mapp
         if name not in columns and isinstance(frame[name].dtype, pd.StringDtype):
             frame[name] = frame[name].astype("object")
     return frame
+
+
+def flat_value(value: Any) -> Any:
+    """A cell value fit for a table: tuples and lists become ``"a; b"`` text, dicts JSON."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(getattr(v, "text", v)) for v in value)
+    if isinstance(value, dict):
+        import json
+
+        return json.dumps(value, default=str, ensure_ascii=False)
+    return value
+
+
+def tidy_frame(rows: list[dict] | Any, logical: Mapping[str, str], prefix: Mapping[str, Any] | None = None):
+    """:func:`typed_frame` from a logical schema; ``any`` columns are flattened (:func:`flat_value`)."""
+    flat = [name for name, t in logical.items() if t == "any"]
+    if flat and not hasattr(rows, "columns"):
+        rows = [{**r, **{n: flat_value(r[n]) for n in flat if n in r}} for r in rows]
+    return typed_frame(rows, {n: PANDAS_DTYPES[t] for n, t in logical.items()}, prefix)
 
 
 def _records(items: Iterable[Any]) -> list[dict]:
@@ -276,7 +299,7 @@ class Analysis:
                 src = self.sources if self.sources is not None else pd.DataFrame()
                 frames[kind] = typed_frame(src, SOURCES_COLUMNS, prefix)
                 continue
-            frames[kind] = typed_frame(_records(getattr(self, kind)), schema(result_type(kind)), prefix)
+            frames[kind] = tidy_frame(_records(getattr(self, kind)), logical_schema(result_type(kind)), prefix)
         return frames
 
     def summary(self, max_claims: int = 3, max_items: int = 8) -> str:
