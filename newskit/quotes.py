@@ -435,6 +435,9 @@ def _source_left(toks, i, lo):
         inner = toks[k + 1:j]
         if not inner:
             return None
+        if len(inner) == 1 and (inner[0].low in {"however", "too", "meanwhile", "though", "instead"}
+                                or inner[0].low.endswith("ly")):
+            return _source_left(toks, k + 1, lo) if k + 1 < i else None
         end = k - 1
         start = _np_start(toks, end, lo)
         if start is None:
@@ -536,6 +539,8 @@ def _source_right(toks, i, hi):
         return None
     k = j
     while k < hi and toks[k].kind == "w" and toks[k].low not in CLAUSE_BOUNDARY and k - j < 10:
+        if toks[k].low in NP_BREAK:
+            break
         if toks[k].low in TAIL_PREPOSITIONS and k > j and not (
                 toks[k].low == "of" and k + 1 < hi and toks[k + 1].text[:1].isupper()):
             break
@@ -796,6 +801,13 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
             low in INVERTIBLE or low in lex["speech"]):
         r = _source_right(toks, after, n)
         c = _content_left(toks, 0, i)
+        if prev.text == "," and not low.endswith("ing"):
+            # "Rahm Emanuel, his chief of staff, urged …": a subject with an apposition, not inversion
+            sl = _source_left(toks, i, 0)
+            if sl is not None and sl[0] <= 1:
+                r = None
+        elif low.endswith("ing"):
+            r = None
         if r is not None and c is not None:
             s0, s1, role, end = r
             parts, direct = _span_parts(toks, *c)
