@@ -76,6 +76,7 @@ PARAGRAPH_END = "paragraph_end"  # line break or end of text
 LIST_ITEM = "list_item"  # a numbered/lettered item or bullet starts a new sentence
 LIST_MARKER = "list_marker"  # the period of "1." / "a." / "2.)" is not a sentence end
 BRACKETED_ELLIPSIS = "bracketed_ellipsis"  # "[...]" marks an omission inside a sentence
+OPENING_PUNCTUATION = "opening_punctuation"  # starts a sentence or a quote: '“… There is'
 LOWERCASE_NEXT = "lowercase_next"  # next word starts lower case: "(... engineer.) at", "Yahoo! in"
 PERIOD_BEFORE_SPACED_ELLIPSIS = "period_before_spaced_ellipsis"  # "compounds. . . . The"
 SPACED_ELLIPSIS_WITH_PERIOD = "spaced_ellipsis_with_period"  # "a period . . . . Next"
@@ -128,6 +129,8 @@ _LIST_LABEL = re.compile(
 )
 _BULLET = re.compile(r"[•⁃◦▪‣●]")
 _NON_SPACE = re.compile(r"\S")
+#: a character that is neither white space nor an opening quote or bracket
+_CONTENT = re.compile(r"[^\s\"'“‘«‹(\[{¿¡]")
 _SPACE = re.compile(r"\s*")
 _INITIAL = re.compile(r"[^\W\d_]\.$")
 _INITIAL_NEXT = re.compile(r"[^\W\d_]\.")
@@ -161,6 +164,7 @@ def _lexicon() -> _Lexicon:
     params = punkt.PunktParameters()
     params.abbrev_types = set(_word_list("abbreviations.txt"))
     starters = set(_word_list("sentence_starters.txt"))
+    starters |= {w.replace("'", "’") for w in starters}  # "it's" and "it’s"
     params.sent_starters = starters
     # Sentence starters are seen capitalised at sentence starts and in lower case inside
     # sentences: with this orthographic context Punkt's heuristic treats a capitalised starter
@@ -238,6 +242,16 @@ def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], set[int]]:
     return cuts, labels
 
 
+def _after_opener(text: str, pos: int, lo: int) -> bool:
+    """Whether ``text[pos]`` directly follows an opening quote or bracket: '“…', ' "...'."""
+    if pos <= lo:
+        return False
+    before = text[pos - 1]
+    if before in "“‘«‹([{¿¡":
+        return True
+    return before in "\"'" and (pos - 2 < lo or text[pos - 2].isspace())
+
+
 def _decide(
     text: str, m: re.Match, lo: int, hi: int, nxt_at: int, sent_start: int,
     labels: set[int], lex: _Lexicon,
@@ -253,21 +267,26 @@ def _decide(
     if rs > lo and text[rs - 1] == "[" and closers.startswith("]"):
         return False, re_, BRACKETED_ELLIPSIS
 
+    if _CONTENT.search(text, sent_start, rs) is None or _after_opener(text, rs, lo):
+        return False, re_, OPENING_PUNCTUATION
+
     nxt = text[nxt_at:min(hi, nxt_at + _WINDOW)].split(None, 1)[0]
     core = nxt.lstrip(_OPENERS) or nxt
     first_char = core[0]
     if first_char.islower():
         return False, re_, LOWERCASE_NEXT
 
-    dots = marks.count(".")
     attached = rs > lo and not text[rs - 1].isspace()
-    if " " in marks and dots == len(marks.replace(" ", "")):  # spaced ellipsis ". . ."
-        if attached and dots >= 4 and marks[1] == " ":
+    flat = marks.replace(" ", "")
+    only_dots = not flat.strip(".…")
+    dots = flat.count(".") + 3 * flat.count("…")
+    if only_dots and " " in marks:  # spaced ellipsis ". . .", or a period then an ellipsis
+        if attached and marks[0] == "." and marks[1] == " " and dots >= 4:
             return True, rs + 1, PERIOD_BEFORE_SPACED_ELLIPSIS
         if dots >= 4:
             return True, re_, SPACED_ELLIPSIS_WITH_PERIOD
         return False, re_, SPACED_ELLIPSIS_OMISSION
-    if dots >= 4 and dots == len(marks):
+    if only_dots and dots >= 4:
         return True, re_, ELLIPSIS_WITH_PERIOD
     if "?" in marks or "!" in marks or "‽" in marks:
         return True, re_, QUESTION_OR_EXCLAMATION
@@ -291,7 +310,7 @@ def _decide(
                 return False, re_, TIME_PHRASE_OPENING_SENTENCE
             return True, re_, TIME_BEFORE_CAPITAL
 
-    prev_tok = "..." if marks in ("...", "…", "..") else prev + marks
+    prev_tok = "..." if only_dots and dots > 1 else prev + marks
     next_tok = _TRAILING.sub("", core) or core
     dotted = marks == "." and _DOTTED_ABBREVIATION.match(prev_tok) is not None
     split, rule = _punkt_decision(prev_tok, next_tok, dotted)
