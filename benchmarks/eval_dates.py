@@ -37,10 +37,29 @@ def load_recognizer_cases(path: Path = RECOGNIZERS) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8-sig"))
 
 
+_DUR_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+
+
+def _duration_seconds(value: str):
+    """Seconds in a TIMEX3 duration (a month = 30 days), or None: "PT1.5H" == "PT1H30M"."""
+    m = re.fullmatch(r"P(?:([\d.YMWD]*))?(?:T([\d.HMS]*))?", value)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    date_units = {"Y": 360 * 86400, "M": 30 * 86400, "W": 7 * 86400, "D": 86400}
+    time_units = {"H": 3600, "M": 60, "S": 1}
+    total = sum(float(n) * date_units[u] for n, u in _DUR_PART.findall(m.group(1) or ""))
+    total += sum(float(n) * time_units[u] for n, u in _DUR_PART.findall(m.group(2) or ""))
+    return total
+
+
 def _timex_matches(expected: str, mention) -> bool:
     value = str(mention.value)
     if expected == value:
         return True
+    if expected.startswith("P") and value.startswith("P"):
+        a, b = _duration_seconds(expected), _duration_seconds(value)
+        if a is not None and a == b:
+            return True
     m = re.fullmatch(r"\((\d{4}-\d\d-\d\d)(?:T[\d:]+)?,([^,]*),([^)]*)\)", expected)
     if m:
         return mention.resolved is not None and mention.resolved.isoformat() == m.group(1)

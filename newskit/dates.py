@@ -412,7 +412,7 @@ def _numeric(m, doc):
 
 
 def _day_of(s: str) -> Optional[int]:
-    s = s.lower()
+    s = re.sub(r"[-\s]+", "-", s.lower())
     m = re.match(r"\d+", s)
     if m:
         return int(m.group(0))
@@ -445,31 +445,31 @@ def _year_of(s: str) -> int:
 
 
 _DAY_NUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3}|%))"
-_DAY_WORDS = _alt([w for w in ORDINALS if w != "last"])
+_DAY_WORDS = _alt(ORDINALS)
 _WD_PREFIX = rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
 
 @rule("month_day", rf"""
     {_WD_PREFIX}
-    (?P<mon>{MONTH_ANY})\s+(?:the\s+)?(?P<day>{_DAY_NUM}|{_DAY_WORDS})
-    (?:(?:,\s*|\s+|\s+of\s+)(?P<year>{YEAR4}|'\d\d)(?!\d))?""", 4)
+    (?P<mon>{MONTH_ANY})(?:\s+|-)(?:the\s+)?(?P<day>{_DAY_NUM}|{_DAY_WORDS})
+    (?:(?:\s*,\s*|\s+|\s+of\s+|-)(?P<year>{YEAR4}|'\d\d)(?!\d))?""", 4)
 def _md(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
 
 @rule("day_month", rf"""
     {_WD_PREFIX}
-    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})\s+(?:of\s+)?(?P<mon>{MONTH_ANY})
-    (?:,?\s+(?P<year>{YEAR4})(?!\d))?""", 4)
+    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|-)(?P<mon>{MONTH_ANY})
+    (?:(?:,?\s+|-)(?P<year>{YEAR4})(?!\d))?""", 4)
 def _dm(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
 
 @rule("month_year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
-    (?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>{YEAR4}(?!\d)|'\d\d|last\s+year|this\s+year|next\s+year
-    |nineteen\s+{NUMBER_WORD})""", 3)
+    (?:(?P<mon>{MONTH_ANY})(?:,?\s+(?:of\s+)?|[-/])(?P<year>{YEAR4}(?!\d)|'\d\d|last\s+year|this\s+year|next\s+year
+    |nineteen\s+{NUMBER_WORD})|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3)
 def _my(m, doc):
-    month = MONTHS[_lower(m["mon"]).rstrip(".")]
-    ys = _lower(m["year"])
+    month = MONTHS[_lower(m["mon"] or m["mon2"]).rstrip(".")]
+    ys = _lower(m["year"] or m["year2"])
     if ys.endswith("year"):
         if doc.ref is None:
             return "DATE", f"XXXX-{month:02d}"
@@ -693,13 +693,8 @@ def _relunit(m, doc):
     ref = doc.ref
     if unit == "fiscal year":
         unit = "year"
-    if mod in ("the past", "the last") and unit in ("week", "month", "quarter", "decade", "century"):
-        # "the past month" (a period ending now) is a duration in TimeML
-        code = {"week": "P1W", "month": "P1M", "quarter": "P1Q", "decade": "P10Y", "century": "P100Y"}[unit]
-        return "DURATION", code
-    if mod in ("the next", "the coming") and unit != "year":
-        return "DURATION", {"week": "P1W", "weekend": "P2D", "month": "P1M", "quarter": "P1Q", "decade": "P10Y",
-                            "century": "P100Y", "half": "P6M"}[unit]
+    if mod in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
+        return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]  # "over the past decade"
     if ref is None:
         return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                         "quarter": "XXXX-QX", "decade": "XXX", "century": "XX", "half": "XXXX-HX"}[unit]
@@ -980,12 +975,12 @@ def _holiday(m, doc):
 
 # -- durations, "ago" expressions and sets ------------------------------------------------
 
-_QUANT_MOD = r"""(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|over|up\s+to|some|roughly|approximately|only|just|no\s+more\s+than|within|another|an\s+additional|a\s+further|the\s+entire|the\s+whole|a\s+full)\s+)?"""
+_QUANT_MOD = r"""(?:(?P<qmod>at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|over|up\s+to|some|roughly|approximately|only|just|no\s+more\s+than|within|another|an\s+additional|a\s+further|the\s+entire|the\s+whole|a\s+full)\s+)?"""
 _PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|coming|final|latest|remaining|initial|same|full)|the|each\s+of\s+the\s+(?:past|last|next)|past|last|next|recent|coming|first)\s+)?"""
 
 
 @rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
-    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?P<ago>\s+(?:ago|earlier|before|later|from\s+now|hence|after))?""", 2)
+    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))?(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?""", 2)
 def _dur(m, doc):
     if m["old"]:
         return None  # ages are not temporal expressions in TimeML
@@ -1006,19 +1001,91 @@ def _dur(m, doc):
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
         return None
     if m["ago"]:
-        return _ago(n, unit, _lower(m["ago"]).strip(), doc, m)
+        return _ago(n, unit, _lower(m["ago"]).strip(), doc, m, _lower(m["base"]))
     if det in ("the", "first") and n is not None and n == 1:
         return None
     if det == "recent":
         return ("DATE", "PAST_REF") if unit.startswith("year") else ("DURATION", _duration(None, unit))
-    return "DURATION", _duration(n, unit)
+    qmod = _lower(m["qmod"])
+    if not det and not qmod and n is not None and IN_BEFORE.search(doc.text[max(0, m.start() - 4):m.start()]) \
+            and doc.ref is not None and doc.tense(m.start(), m.end()) == "future":
+        point = _shifted(doc.ref, n, unit, +1)  # "will be redeemed in five years"
+        if point:
+            return "DATE", point
+    direction = ("past" if det.split()[-1:] in (["past"], ["last"], ["previous"]) else
+                 "next" if det.split()[-1:] in (["next"], ["coming"], ["following"]) else
+                 "within" if qmod == "within" else None)
+    rng = _duration_range(n, unit, direction, doc.ref)
+    return ("DURATION", _duration(n, unit), rng) if rng else ("DURATION", _duration(n, unit))
 
 
-def _ago(n, unit, word, doc, m) -> Result:
+IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+
+
+def _delta(n: float, unit: str) -> Optional[relativedelta]:
     code = UNITS[unit]
+    mult, letter = (int(code[:-1]) if len(code) > 1 else 1), code[-1]
+    k = n * mult
+    if unit.startswith(("hour", "min", "sec", "hr")):
+        return None
+    if letter == "D":
+        return relativedelta(days=round(k))
+    if letter == "W":
+        return relativedelta(days=round(7 * k))
+    if letter == "M":
+        return relativedelta(months=round(k)) if k == round(k) else relativedelta(days=round(30 * k))
+    if letter == "Q":
+        return relativedelta(months=round(3 * k))
+    if letter == "Y":
+        return relativedelta(years=round(k)) if k == round(k) else relativedelta(months=round(12 * k))
+    return None
+
+
+def _shifted(base: dt.date, n: float, unit: str, sign: int) -> Optional[str]:
+    """The TIMEX3 value N units after (sign +1) or before (-1) BASE, at the unit's granularity."""
+    d = _delta(n, unit)
+    if d is None:
+        return None
+    day = base + d if sign > 0 else base - d
+    letter = UNITS[unit][-1]
+    if letter in "DW":
+        return day.isoformat()
+    if letter == "M":
+        return f"{day.year}-{day.month:02d}"
+    if letter == "Q":
+        return "%d-Q%d" % _quarter(day)
+    return str(day.year)
+
+
+def _duration_range(n, unit, direction, ref) -> Optional[tuple[dt.date, dt.date]]:
+    """First and last day of "the past three months" / "the next five days" / "within a year"."""
+    if ref is None or n is None or direction is None:
+        return None
+    d = _delta(n, unit)
+    if d is None:
+        return None
+    if direction == "past":
+        return ref - d, ref
+    if direction == "next":
+        return ref + dt.timedelta(days=1), ref + d
+    return ref, ref + d
+
+
+def _ago(n, unit, word, doc, m, base: str = "") -> Result:
+    code = UNITS[unit]
+    if base and base != "now":
+        if doc.ref is None or n is None:
+            return "DATE", "XXXX-XX-XX"
+        day = doc.ref + dt.timedelta(days={"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[base])
+        d = _delta(n, unit)
+        if d is None:
+            return None
+        return "DATE", (day + d if word in ("after", "from", "later", "hence") else day - d).isoformat()
+    if word == "from" and base != "now":
+        return "DURATION", _duration(n, unit)
     if word in ("later", "after", "before") or (word == "earlier" and n != 1):
         return "DURATION", _duration(n, unit)
-    if word in ("from now", "hence"):
+    if word in ("from", "hence"):
         sign = 1
     else:
         sign = -1
@@ -1306,12 +1373,14 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
             res = None
         if res is None or _is_name_or_dateline(text, s, e, r.name):
             continue
-        typ, value = res
+        typ, value = res[0], res[1]
         # leading prepositions are matched for context but are not part of the expression
         lead = _EDGE_WORDS.match(text, s, e) if False else _EDGE_WORDS.match(text[s:e])
         if lead and typ != "DURATION":
             s += lead.end()
         first, last = (value_range(value) if typ in ("DATE", "TIME") else (None, None))
+        if len(res) > 2 and res[2]:
+            first, last = res[2]
         if first is not None and last is None and typ in ("DATE", "TIME"):
             doc.day, doc.day_pos = first, s
         if r.name in ABSOLUTE_RULES and re.match(r"\d{4}", value) and (r.name != "month_day" or m["year"]) \
