@@ -28,7 +28,7 @@ import warnings
 from dataclasses import dataclass, field
 
 from newskit.article import Article, as_text_and_reference
-from newskit.claims.claim_types import CLAIM_TYPES, classify, is_hedged
+from newskit.claims.claim_types import CLAIM_TYPES, classify, counts_as_quantity, is_hedged
 from newskit.claims.model import load_model
 from newskit.errors import InputError
 from newskit.sentences import split_sentences
@@ -195,7 +195,8 @@ def find_claims(text_or_article, threshold: float | None = None) -> list[Claim]:
                 attribution = f"quote:{q.kind}"
             qs = _inside(quantities or (), start, end)
             ds = _inside(dates or (), start, end)
-        kind, rule = classify(sent, has_quantity=bool(qs) if quantities is not None else None)
+        kind, rule = classify(sent, has_quantity=(any(map(counts_as_quantity, qs))
+                                                if quantities is not None else None))
         out.append(Claim(
             start=start, end=end, text=sent, score=float(score),
             checkworthy=bool(score >= threshold), type=kind, claimer=claimer,

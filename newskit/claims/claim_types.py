@@ -97,6 +97,18 @@ def cues() -> dict[str, re.Pattern]:
     }
 
 
+def counts_as_quantity(q) -> bool:
+    """Whether a found Quantity makes its sentence a quantity claim.
+
+    Small bare counts ("two men", "three provinces") are how news tells events, not
+    statistics: a ``count`` below 10 without a qualifier does not count.
+    """
+    if getattr(q, "kind", None) == "count" and not getattr(q, "qualifier", None):
+        value = getattr(q, "value", None)
+        return value is None or value >= 10
+    return True
+
+
 def is_hedged(text: str) -> bool:
     """True when the sentence holds a hedge (may, could, reportedly, allegedly …)."""
     return bool(cues()["hedge"].search(text))

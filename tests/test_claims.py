@@ -1,0 +1,289 @@
+"""Claims: seed expectations, claim typing accuracy, the dev-split eval gate, weights, offsets."""
+from __future__ import annotations
+
+import collections
+import csv
+import hashlib
+import importlib.util
+import subprocess
+import sys
+import warnings
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newskit
+from newskit.claims import CLAIM_TYPES, Claim, claims_frame, find_claims
+from newskit.claims.model import load_model, weights_path
+from newskit.errors import InputError
+
+from conftest import shared_path
+
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = Path(newskit.__file__).resolve().parent / "data" / "samples"
+
+HAS_QUOTES = importlib.util.find_spec("newskit.quotes") is not None
+HAS_QUANTITIES = importlib.util.find_spec("newskit.quantities") is not None
+needs_quotes = pytest.mark.skipif(not HAS_QUOTES, reason="newskit.quotes not there yet (link point)")
+needs_quantities = pytest.mark.skipif(not HAS_QUANTITIES,
+                                      reason="newskit.quantities not there yet (link point)")
+
+#: Floors pinned from measured scores (raise them as the model and rules improve).
+DEV_F1_FLOOR = 0.91            # measured 0.9140 (threshold chosen on dev: optimistic)
+DEV_SHA256 = "a67e9bd9c29c45313f8df346977f347d92559bb31daefaea3c73092fe1097d12"
+TYPING_FLOORS = {"dev": 0.98, "heldout": 0.83}  # measured 0.988 (171) and 0.836 (61)
+
+BAGHDAD = "Baghdad has regained control of more than 90 percent of Iraqi territory seized by Daesh."
+
+
+def _claim(claims, startswith):
+    return next(c for c in claims if c.text.lstrip("“\"").startswith(startswith))
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    raw = shared_path("seed", "000_3e463758755adda8.txt").read_text(encoding="utf-8")
+    return newskit.clean(raw), find_claims(newskit.clean(raw))
+
+
+@pytest.fixture(scope="module")
+def sample_claims():
+    art = newskit.load(SAMPLES / "desert_offensive.txt")
+    return art, find_claims(art)
+
+
+# ----------------------------------------------------------------------------- seed expectations
+def test_seed_baghdad_sentence_is_a_checkworthy_quantity_claim(seed_claims):
+    _, claims = seed_claims
+    c = _claim(claims, "Baghdad has regained")
+    assert c.text == BAGHDAD and c.checkworthy and c.score > 0.8
+    assert c.type == "quantity", c.rule
+
+
+@needs_quantities
+def test_seed_baghdad_quantity_is_more_than_90_percent(seed_claims):
+    c = _claim(seed_claims[1], "Baghdad has regained")
+    assert [(q.value, q.unit, q.qualifier) for q in c.quantities] == [(90.0, "percent", ">")]
+
+
+@needs_quotes
+def test_seed_quoted_sentence_is_claimed_by_the_anonymous_officer(seed_claims):
+    c = _claim(seed_claims[1], "We cannot say when the operation will end")
+    assert c.claimer == "a senior military officer" and c.claimer_anonymous
+    assert c.attribution == "quote:direct"
+
+
+def test_seed_scene_setting_scores_low(seed_claims):
+    art, claims = seed_claims
+    caption = next(c for c in claims if c.field == "caption")
+    assert caption.text.startswith("Vehicles of the Popular Mobilization Units")
+    assert not caption.checkworthy and caption.type == "not_claim"
+    assert not _claim(claims, "The area is full of hidden camps").checkworthy
+    assert caption.score < _claim(claims, "Baghdad has regained").score
+
+
+def test_headline_and_captions_are_claims_of_the_outlet(seed_claims):
+    art, claims = seed_claims
+    title = [c for c in claims if c.field == "title"]
+    assert len(title) == 1 and title[0].text == art.title
+    assert title[0].attribution == "outlet" and title[0].claimer == (art.source or art.byline)
+    for c in claims:
+        if c.field == "caption":
+            assert art.captions[c.field_index][c.start:c.end] == c.text
+
+
+@needs_quotes
+def test_sample_article_claimers(sample_claims):
+    _, claims = sample_claims
+    c = _claim(claims, "We cannot say when the operation will end")
+    assert c.claimer == "a senior military officer" and c.claimer_anonymous
+    assert c.type == "prediction" and not c.checkworthy
+
+
+# --------------------------------------------------------------------------------- claim typing
+def _typing_rows():
+    with open(DATA / "claim_types.tsv", encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def test_typing_set_is_large_and_uses_every_type():
+    rows = _typing_rows()
+    assert len(rows) >= 150
+    assert {r["label"] for r in rows} == set(CLAIM_TYPES)
+    assert {r["set"] for r in rows} == set(TYPING_FLOORS)
+
+
+@pytest.mark.parametrize("split", sorted(TYPING_FLOORS))
+def test_typing_accuracy(split):
+    rows = [r for r in _typing_rows() if r["set"] == split]
+    ok, n = collections.Counter(), collections.Counter()
+    for r in rows:
+        claims = find_claims(r["text"])
+        assert len(claims) == 1, r["text"]
+        n[r["label"]] += 1
+        ok[r["label"]] += claims[0].type == r["label"]
+    accuracy = sum(ok.values()) / len(rows)
+    per_type = {k: f"{ok[k]}/{n[k]}" for k in sorted(n)}
+    assert accuracy >= TYPING_FLOORS[split], (accuracy, per_type)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unemployment stood at 6.2 percent in March.", "quantity"),
+    ("Inflation is higher than at any time since 1991.", "comparison"),
+    ("The bridge will reopen in the spring.", "prediction"),
+    ("The floods were caused by heavy rain.", "causal"),
+    ("It is illegal to use a phone while driving.", "rule"),
+    ("I spent three days in a hospital corridor.", "personal"),
+    ("The opposition boycotted the election.", "other"),
+    ("Why should anyone believe them now?", "not_claim"),
+])
+def test_one_case_per_type(text, expected):
+    assert find_claims(text)[0].type == expected
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The minister reportedly resigned.", True),
+    ("Prices could rise further.", True),
+    ("Prices rose 5 percent.", False),
+])
+def test_hedges(text, hedged):
+    assert find_claims(text)[0].hedged is hedged
+
+
+# ------------------------------------------------------------------------------------ eval gate
+@pytest.mark.shared_data
+def test_dev_f1_gate():
+    path = shared_path("claims", "dev.tsv")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == DEV_SHA256, "dev.tsv changed: re-pin"
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    tp = fp = fn = 0
+    for r in rows:
+        gold = r["class_label"].strip().lower() == "yes"
+        pred = any(c.checkworthy for c in find_claims(r["Text"]))
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= DEV_F1_FLOOR, f"dev F1 {f1:.4f} below the pinned floor {DEV_F1_FLOOR}"
+
+
+# -------------------------------------------------------------------------------------- weights
+def test_weights_load_without_pickle_and_are_small():
+    path = weights_path()
+    assert path.stat().st_size <= 10 * 1024 * 1024
+    with np.load(path, allow_pickle=False) as z:
+        for name in z.files:
+            assert z[name].dtype != object, name
+    with zipfile.ZipFile(path) as zf:
+        assert all(n.endswith(".npy") for n in zf.namelist())
+    model = load_model()
+    assert 0 < model.threshold < 1
+    assert model.meta["threshold"] == model.threshold
+    assert model.meta["numpy_sklearn_max_abs_diff"] < 1e-8
+
+
+def test_scores_are_vectorised_and_calibrated():
+    texts = [BAGHDAD, "Thank you.", "", "We've run up more debt than ever before."]
+    model = load_model()
+    together = model.scores(texts)
+    alone = np.array([model.scores([t])[0] for t in texts])
+    np.testing.assert_allclose(together, alone, rtol=0, atol=1e-12)
+    assert ((together > 0) & (together < 1)).all()
+
+
+def test_import_loads_no_weights():
+    code = ("import newskit.claims as c, newskit.claims.model as m; "
+            "print(m.load_model.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
+
+
+# ------------------------------------------------------------------------------------------ API
+def test_threshold_changes_checkworthiness():
+    text = "Prices rose 5 percent last year. Thank you all for coming."
+    assert all(c.checkworthy for c in find_claims(text, threshold=0.0))
+    assert not any(c.checkworthy for c in find_claims(text, threshold=1.0))
+    default = find_claims(text)
+    assert [c.checkworthy for c in default] == [c.score >= load_model().threshold for c in default]
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.5, "high"])
+def test_invalid_threshold_is_rejected(bad):
+    with pytest.raises(InputError, match="threshold"):
+        find_claims("Prices rose.", threshold=bad)
+
+
+def test_empty_and_wrong_input():
+    assert find_claims("") == []
+    with pytest.raises(TypeError):
+        find_claims(42)
+
+
+def test_frame_has_claim_columns():
+    frame = claims_frame("Prices rose 5 percent. Thank you.")
+    assert list(frame.columns)[:6] == ["start", "end", "text", "score", "checkworthy", "type"]
+    assert len(frame) == 2
+    assert list(claims_frame("").columns) == list(claims_frame("x y.").columns)
+
+
+def test_missing_extractor_falls_back(monkeypatch):
+    monkeypatch.setitem(sys.modules, "newskit.quotes", None)  # as if not installed
+    c = find_claims("“We cannot say when it will end,” a senior officer said.")[0]
+    assert c.claimer is None and c.attribution == "outlet"
+
+
+@needs_quantities
+def test_failing_extractor_warns_and_falls_back(monkeypatch):
+    import newskit.quantities
+
+    def boom(text):
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(newskit.quantities, "find_quantities", boom)
+    with pytest.warns(RuntimeWarning, match="find_quantities failed"):
+        c = find_claims(BAGHDAD)[0]
+    assert c.quantities == () and c.type == "quantity"
+
+
+# ------------------------------------------------------------------------------------- offsets
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([
+    BAGHDAD, "“We cannot say when it will end,” he said.", "Prices rose 5 percent.",
+    "Mr. Smith left at 5 p.m. on Oct. 26.", "\n\n", "  ", "Thank you.", "é “x” —",
+]), max_size=8))
+def test_offsets_point_into_the_text(parts):
+    text = " ".join(parts)
+    for c in find_claims(text):
+        assert c.field == "body" and text[c.start:c.end] == c.text
+        for item in c.quantities + c.dates:
+            assert c.start <= item.start <= item.end <= c.end
+            assert text[item.start:item.end] == item.text
+
+
+def test_sample_offsets_per_field(sample_claims):
+    art, claims = sample_claims
+    sources = {"body": lambda c: art.text, "title": lambda c: art.title,
+               "caption": lambda c: art.captions[c.field_index]}
+    assert {c.field for c in claims} <= set(sources)
+    for c in claims:
+        assert isinstance(c, Claim) and sources[c.field](c)[c.start:c.end] == c.text
+        assert c.type in CLAIM_TYPES and 0 <= c.score <= 1
+
+
+def test_speed():
+    import time
+
+    text = " ".join([BAGHDAD, "The area is full of hidden camps."] * 100)
+    find_claims("Warm up.")
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        claims = find_claims(text)
+    assert len(claims) == 200
+    assert time.perf_counter() - t0 < 5.0
