@@ -100,6 +100,7 @@ RULES = {
     "gerund-continuation": "…, adding/saying … — a second attribution of the same speaker",
     "colon-quote": "Republican pollster Daron Shaw: “…” — a quote after a colon",
     "embedded-quote": "a quote block inside a sentence that no other rule attributed",
+    "evidential": "X seemed … / X is expected to … — a sentence attributed to no stated source",
     "inherited": "a bare quote after an attributed one: same speaker",
     "continued": "a bare quote sentence right after a direct quote in the same paragraph",
     "unattributed": "a full quoted sentence with no speaker found",
@@ -123,10 +124,11 @@ def _lex() -> dict:
         belief.update(ln.lower().split())
     phrases = [tuple(p.lower().split()) for p in _lines("quote_cue_phrases.txt")]
     abbrev = {w.lower() for w in _lines("abbreviations.txt")}
+    evidential = [tuple(p.lower().split()) for p in _lines("quote_evidential_cues.txt")]
     adverbials = set(_lines("quote_adverbials.txt"))
     return {"speech": speech, "belief": belief, "stance": stance - speech - belief,
             "cues": speech | belief | stance, "phrases": phrases,
-            "abbrev": abbrev, "adverbials": adverbials}
+            "abbrev": abbrev, "adverbials": adverbials, "evidential": evidential}
 
 
 # ---------------------------------------------------------------- named patterns
@@ -696,6 +698,10 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
                         used_until = n
                     break
         i += L
+    if not frames:
+        ev = _evidential(toks)
+        if ev is not None:
+            frames.append(ev)
     # quote blocks that no frame took: "… Shaw: “…”", "… issued a statement saying “…”"
     covered = [(a, b) for f in frames for a, b in f.parts]
     if not any(t.kind == "w" for t in toks):
@@ -722,6 +728,22 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
                              direct=True))
     frames.sort(key=lambda f: f.parts[0][0])
     return frames
+
+
+def _evidential(toks) -> _Frame | None:
+    """"Nabisco is expected to cut 277 workers": the sentence, attributed to no stated source."""
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.kind != "w" or i == 0:
+            continue
+        for ph in _lex()["evidential"]:
+            if t.low == ph[0] and all(i + k < n and toks[i + k].low == ph[k] for k in range(1, len(ph))):
+                c = _content_right(toks, 0, n)
+                if c is None or _n_words(toks, *c) < 4:
+                    return None
+                return _Frame([(toks[c[0]].start, toks[c[1] - 1].end)],
+                              (t.start, toks[i + len(ph) - 1].end), None, "evidential")
+    return None
 
 
 def _accept_after(prev: _Frame, f: _Frame, toks) -> bool:
