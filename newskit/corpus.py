@@ -337,12 +337,16 @@ def analyze_dask(ddf, tables: Iterable[str] = TABLES, extractors=None, fields=No
     tables = list(tables)
     parts = ddf.to_delayed()
     done = [dask.delayed(analyze_frame)(p, extractors=extractors, fields=fields) for p in parts]
-    lazy = {t: dd.from_delayed([dask.delayed(operator.getitem)(d, t) for d in done],
-                               meta=empty_table(t), verify_meta=False) for t in tables}
-    if not compute:
-        return lazy
-    computed = dask.compute(*lazy.values())
-    return CorpusResult({t: f for t, f in zip(tables, computed)})
+    # keep Python objects (dates …) as they are: no conversion of object columns to strings
+    with dask.config.set({"dataframe.convert-string": False}):
+        lazy = {t: dd.from_delayed([dask.delayed(operator.getitem)(d, t) for d in done],
+                                   meta=empty_table(t), verify_meta=False) for t in tables}
+        if not compute:
+            return lazy
+        computed = dask.compute(*lazy.values())
+    from newskit.analysis import typed_frame
+
+    return CorpusResult({t: typed_frame(f, table_dtypes(t)) for t, f in zip(tables, computed)})
 
 
 # --------------------------------------------------------------------------- writing
