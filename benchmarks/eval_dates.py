@@ -30,6 +30,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 RECOGNIZERS = SHARED / "data" / "dates" / "recognizers" / "DateTimeModel.json"
 TBAQ = SHARED / "data" / "dates" / "tbaq"
+PASS_LIST = ROOT / "tests" / "data" / "dates_recognizers_pass.json"
+
+
+def case_key(case: dict) -> str:
+    """A short stable id of a Recognizers case (its input and reference time)."""
+    import hashlib
+
+    raw = case["Input"] + "|" + case.get("Context", {}).get("ReferenceDateTime", "")
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 
 def load_recognizer_cases(path: Path = RECOGNIZERS) -> list[dict]:
@@ -134,6 +143,8 @@ def te3_scores(directory: Path = TBAQ) -> dict:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--failures", type=int, default=0, help="print this many failing Recognizers cases")
+    ap.add_argument("--write-pass-list", action="store_true",
+                    help=f"record the passing Recognizers cases in {PASS_LIST.relative_to(ROOT)} (the regression table)")
     args = ap.parse_args(argv)
     from newskit.dates import find_dates
 
@@ -147,6 +158,13 @@ def main(argv=None) -> None:
     rate, rate_py, passed = recognizers_pass_rate(cases, find_dates)
     print(f"Recognizers DateTimeModel: {len(passed)}/{len(cases)} passed = {rate:.3f}; "
           f"Python-supported cases: {rate_py:.3f}  ({time.perf_counter() - t1:.1f} s)")
+    if args.write_pass_list:
+        PASS_LIST.write_text(json.dumps({
+            "about": "Recognizers-Text DateTimeModel.json cases newskit.find_dates passes (sha1 of input|reference); "
+                     "tests/test_dates.py keeps them passing. Regenerate with benchmarks/eval_dates.py --write-pass-list.",
+            "pass_rate": round(rate, 4),
+            "cases": [case_key(cases[i]) for i in passed]}, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {len(passed)} passing cases to {PASS_LIST}")
     if args.failures:
         bad = [c for i, c in enumerate(cases) if i not in set(passed)]
         for c in bad[: args.failures]:
