@@ -522,6 +522,23 @@ class CorpusResult:
         self._counts = counts
 
     @classmethod
+    def from_analyses(cls, analyses: Iterable[Analysis]) -> "CorpusResult":
+        """The tables of analyses you already have (``doc`` is their position in the list).
+
+        Example:
+            >>> import newskit
+            >>> r = CorpusResult.from_analyses([newskit.analyze("One. Two.")])
+            >>> r.articles.n_sentences.tolist()
+            [2]
+        """
+        rows = _Rows()
+        for doc, a in enumerate(analyses):
+            if a.article.id is None:
+                a = Analysis(**{**a.__dict__, "article": a.article.with_metadata(id=f"doc-{doc}")})
+            rows.analysis(doc, a)
+        return cls(rows.frames())
+
+    @classmethod
     def load(cls, directory) -> "CorpusResult":
         """Open the tables written by ``analyze_corpus(out=DIR)`` or :meth:`save`."""
         directory = Path(directory)

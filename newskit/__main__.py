@@ -1,0 +1,6 @@
+"""``python -m newskit``: the same as the ``newskit`` command (see :mod:`newskit.cli`)."""
+import sys
+
+from newskit.cli import main
+
+sys.exit(main())
