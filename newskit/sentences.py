@@ -102,7 +102,6 @@ _PUNKT_REASONS = {  # nltk.tokenize.punkt REASON_* text -> our rule name
 # Named patterns (compiled once). None can backtrack more than a few characters.
 # ---------------------------------------------------------------------------------------------
 _OPENERS = "\"'“‘«‹([{¿¡"
-_CLOSERS = "\"'”’»›)]}"
 _BULLETS = "•⁃◦▪‣●"
 
 #: one line of text: a paragraph (line breaks as in str.splitlines)
@@ -210,9 +209,10 @@ def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], set[int]]:
     """List items in the paragraph ``text[lo:hi]``.
 
     Returns the offsets where an item starts a new sentence, and the offsets of the periods
-    of item labels (which are not sentence ends). A label counts when it opens the paragraph, follows
-    a bullet, or continues the previous label (same style, next number or letter) after some
-    text: "1. The first item 2. The second item", "a. ... b. ...".
+    of item labels (which are not sentence ends). A label counts when it opens the paragraph,
+    follows a bullet, or continues the previous label (same style, next number or letter)
+    after some text: "1. The first item 2. The second item", "a. ... b. ...". A bullet
+    inside a paragraph always starts an item.
     """
     first = _NON_SPACE.search(text, lo, hi)
     first_at = first.start() if first else hi
@@ -223,8 +223,9 @@ def _list_items(text: str, lo: int, hi: int) -> tuple[list[int], set[int]]:
         label, start = m.group("label"), m.start()
         value = int(label) if label.isdigit() else ord(label)
         style = (label.isdigit(), m.group("punct"))
-        after_bullet = start > lo and (
-            text[start - 1] in _BULLETS or (text[start - 1].isspace() and start - 2 >= lo and text[start - 2] in _BULLETS)
+        before = text[max(lo, start - 2):start]  # "•9." or "• 9."
+        after_bullet = bool(before) and (
+            before[-1] in _BULLETS or (before[-1].isspace() and before[0] in _BULLETS)
         )
         if start == first_at or after_bullet:
             labels.add(m.start("punct"))
