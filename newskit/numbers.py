@@ -31,6 +31,8 @@ DOZEN: dict[str, int] = _WORDS["dozen"]
 FRACTIONS: dict[str, int] = _WORDS["fractions"]
 NEGATIVE: list[str] = _WORDS["negative"]
 UNICODE_FRACTIONS: dict[str, float] = _WORDS["unicode_fractions"]
+#: ordinal words that end a compound denominator ("twenty-first", "thirty fifths")
+ORDINAL_ONES: dict[str, int] = _WORDS["ordinal_ones"]
 
 
 def _alternation(words) -> str:
@@ -39,7 +41,7 @@ def _alternation(words) -> str:
 
 
 _CARDINAL = _alternation([*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN])
-_FRACTION = _alternation(FRACTIONS)
+_FRACTION = _alternation([*FRACTIONS, *ORDINAL_ONES])
 _DIGIT_WORD = _alternation([*ONES, *TEENS, *TENS])
 
 #: A spelled-out number: cardinal and fraction words joined by spaces, hyphens, "and" or "a",
@@ -67,13 +69,13 @@ _UNICODE_FRACTION = "[" + "".join(UNICODE_FRACTIONS) + "]"
 DIGIT_NUMBER = rf"""
     (?:
         (?:\d+\s+)?{_UNICODE_FRACTION}                       # ½ or 2½ or 2 ½
-      | \d+[ ]\d+/\d+(?![\d/])                               # 10 1/2
+      | \d+[ ]{{1,2}}\d+/\d+(?![\d/])                          # 10 1/2
       | \d+/\d+(?![\d/])                                     # 3/4
       | (?:
             \d{{1,3}}(?:,\d{{3}})+(?![\d])                   # 1,234,567
           | \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d])           # 12,34,567 (lakh grouping)
           | \d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d])  # 1 234 567 with thin spaces
-          | \d{{1,3}}(?:[ ]\d{{3}}){{2,}}(?![\d])            # 1 234 567
+          | [1-9]\d{{0,2}}(?:[ ]\d{{3}})+(?![\d]|[ ]?[/.,]\d)  # 1 234 567, 40 000
           | \d+
         )
         (?:\.\d+)?
@@ -158,8 +160,6 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
             return 1.0, FRACTIONS[toks[j + 1][0]], j + 2
         if w in ONES and j + 1 < n and toks[j + 1][0] in FRACTIONS:
             return float(ONES[w]), FRACTIONS[toks[j + 1][0]], j + 2
-        if w in TENS and j + 2 < n and toks[j + 1][0] in ONES and toks[j + 2][0] in FRACTIONS:
-            return float(TENS[w] + ONES[toks[j + 1][0]]), FRACTIONS[toks[j + 2][0]], j + 3
         return None
 
     while i < n:
@@ -170,7 +170,16 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
             fr = try_fraction(i + 1)
             if fr:
                 num, den, j = fr
-                cur = total + cur + num / den
+                if last == "mag":
+                    # "one million and a half" = 1.5 million; "one billion and a quarter
+                    # million" = 1e9 + 0.25e6
+                    if j < n and toks[j][0] in MAGNITUDES and MAGNITUDES[toks[j][0]] < last_mag:
+                        cur = total + num / den * MAGNITUDES[toks[j][0]]
+                        j += 1
+                    else:
+                        cur = total + num / den * last_mag
+                else:
+                    cur = total + cur + num / den
                 total = 0.0
                 last, end, i = "frac", toks[j - 1][1], j
                 continue
@@ -182,7 +191,9 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
             break
         if w in ("a", "an"):
             nxt = toks[i + 1][0] if i + 1 < n else ""
-            if last is None and (nxt in HUNDRED or nxt in MAGNITUDES or nxt in DOZEN or nxt in FRACTIONS):
+            if last is None and (nxt in HUNDRED or nxt in MAGNITUDES or nxt in DOZEN or nxt in FRACTIONS or (
+                nxt in TENS and i + 2 < n and toks[i + 2][0] in ORDINAL_ONES
+            )):
                 implicit_one = True
                 i += 1
                 continue
@@ -201,6 +212,17 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
             cur += TEENS[w]
             last = "teen"
         elif w in TENS:
+            nxt = toks[i + 1][0] if i + 1 < n else ""
+            after_and = i >= 1 and toks[i - 1][0] in ("and", "&")
+            if not after_and and last in ("ones", "teen", "hundred", "mag", "tens") and nxt in ORDINAL_ONES and nxt not in ("third", "thirds") or (
+                implicit_one and last is None and nxt in ORDINAL_ONES
+            ):
+                # "one twenty-fifth" = 1/25, "a twenty-first" = 1/21
+                if not (last in ("hundred", "mag") and not nxt.endswith("s")) or implicit_one:
+                    cur = (total + cur or 1.0) / (TENS[w] + ORDINAL_ONES[nxt])
+                    total = 0.0
+                    last, end, i = "frac", toks[i + 1][1], i + 2
+                    continue
             if last in ("ones", "teen", "tens", "frac", "dozen"):
                 break
             cur += TENS[w]
@@ -226,8 +248,28 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
                 break
             cur = (cur or 1.0) * DOZEN[w]
             last = "dozen"
-        elif w in FRACTIONS:
-            den = FRACTIONS[w]
+        elif w in FRACTIONS or w in ORDINAL_ONES:
+            den = FRACTIONS.get(w) or ORDINAL_ONES[w]
+            if last == "tens" and w in ORDINAL_ONES and i >= 1 and toks[i - 1][0] in TENS:
+                # a compound ordinal denominator: "three twenty-firsts" = 3/21,
+                # "one hundred thirty fifths" = 100/35; without a numerator "twenty-fifth"
+                # is an ordinal (not a number) while "twenty fifths" is 20/5
+                tens = TENS[toks[i - 1][0]]
+                numerator = total + cur - tens
+                after_and = i >= 2 and toks[i - 2][0] in ("and", "&")
+                if (numerator > 0 or implicit_one) and not after_and:
+                    cur = (numerator or 1.0) / (tens + ORDINAL_ONES[w])
+                    total = 0.0
+                    last = "frac"
+                    end = toks[i][1]
+                    i += 1
+                    continue
+                if not w.endswith("s") or w not in FRACTIONS:
+                    if i == 1 or (i == 2 and sign < 0):
+                        return None
+                    break
+            if w not in FRACTIONS:
+                break
             if last is None:
                 if implicit_one:
                     cur = 1.0 / den

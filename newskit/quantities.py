@@ -111,7 +111,12 @@ _UNIT_BY_WORD: dict[str, dict] = {}
 _CURRENCY_BY_PREFIX: dict[str, dict] = {}
 _PREFIXES_CS: list[str] = []  # case-sensitive currency prefixes ("Rs", "SR", "sen")
 _PREFIXES_CI: list[str] = []  # case-insensitive ones (contain a symbol, or an ISO code)
+_SYMBOL_SCALE: dict[str, float] = {}  # "MUSD" is a million US dollars
 for _u in _UNITS:
+    for _s, _f in _u.get("scaled_symbols", {}).items():
+        _u.setdefault("symbols", []).append(_s)
+        _u.setdefault("prefixes", []).append(_s)
+        _SYMBOL_SCALE[_s] = _SYMBOL_SCALE[_s.lower()] = float(_f)
     for _s in _u.get("symbols", []):
         _UNIT_BY_SYMBOL.setdefault(_s, _u)
     for _w in _u.get("words", []):
@@ -150,6 +155,12 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT_FOLLOWS = r"(?!\s*(?:%|(?i:percent|per\s*cent|km|miles?|people|troops)\b))"
 
+_DIGIT_UNITS = "(?:" + "|".join(
+    re.escape(u) for u in sorted(
+        {sym for e in _UNITS for sym in e.get("symbols", []) if sym[-1:].isdigit()}, key=len, reverse=True
+    )
+) + ")"
+
 #: Spans that look numeric but are not quantities: skipped whole.
 SKIP = rf"""
     (?:https?://|www\.)\S+                                       # URL
@@ -168,7 +179,9 @@ SKIP = rf"""
   | \b(?:1[5-9]|20)\d\d\s?[-–/]\s?(?:(?:1[5-9]|20)\d\d|\d\d)\b(?!\s*(?:%|[-–]))  # 2013-14
   | \b(?:1[5-9]|20)?\d0s\b | '\d0s\b                             # 1990s, '90s
   | \b\d+(?:st|nd|rd|th)\b                                       # 21st
-  | \b\d+[A-Za-z]+\d+[A-Za-z][\w-]* | \b\d+[A-Za-z]+\d{{2,}}[\w-]*  # 24703L202
+  | \b\d+(?![eE][-+]?\d+\b)[A-Za-z]+\d+[A-Za-z][\w-]*           # 24703L202, 06F6
+  | \b\d+(?![eE][-+]?\d+\b)[A-Za-z]+\d{{2,}}[\w-]*
+  | \b\d+(?!{_DIGIT_UNITS}\b)[A-Za-z]+\d\b
   | \b[2-6]G\b | \b[2-4]D\b                                      # 5G, 3D
   | \#\d+
   | (?:{_phrases(_ID_NOUNS)})\s*\#?\d+(?:[.-]\d+)*[A-Za-z]?\b(?!\s*(?:%|percent))  # Section 230
@@ -184,7 +197,11 @@ for _key in sorted(
     _pat = r"\s*".join(re.escape(p) for p in _text.split(" "))
     _UNIT_ALTERNATIVES.append(_pat if _cs else f"(?i:{_pat})")
 #: Any unit of the table, longest first, not followed by a letter or digit.
-UNIT = "(?:" + "|".join(_UNIT_ALTERNATIVES) + r")(?![A-Za-z0-9])"
+_INCH_IN = (  # "in" is an inch only where nothing else can follow: "2 1/2 in thick", "2 in."
+    r"in(?=\.?\s*$|\s+(?:thick|long|wide|tall|deep|high|across|in\s+diameter|of\s+(?:rain|snow))\b)"
+)
+UNIT = "(?:" + "|".join(_UNIT_ALTERNATIVES + [_INCH_IN]) + r")(?![A-Za-z0-9]|[-‐]\d)"
+_UNIT_BY_SYMBOL["in"] = next(u for u in _UNITS if u["unit"] == "inch")
 
 CURRENCY_PREFIX = (
     "(?:" + "|".join(
@@ -201,14 +218,15 @@ _QUALIFIER = (
     r"|(?<![<>=])(?:>\s*=|<\s*=|[<>≥≤~≈])\s*)"
 )
 _POSTFIX = (
-    rf"(?:\s+(?i:{_phrases([p for p in _POSTFIX_OF if p[0].isalpha()])})|\+(?![\w]))"
+    rf"(?:\s+(?i:{_phrases([p for p in _POSTFIX_OF if p[0].isalpha()])})(?!\s+than\b)(?!\s*(?:to\s+)?[-\d])"
+    r"|\+(?![\w]))"
 )
 
 
 def _number(tag: str) -> str:
     return (
-        rf"(?P<sign{tag}>(?<![\w.])[-−]\s?)?"
-        rf"(?:(?<![\w.])(?P<d{tag}>{DIGIT_NUMBER})|(?<![\w])(?P<w{tag}>{SPELLED_NUMBER}))"
+        rf"(?P<sign{tag}>(?<![\w.])[-−]\s?|(?i:\b(?:minus|negative)\s+(?=[\d.])))?"
+        rf"(?:(?<![\d.])(?P<d{tag}>{DIGIT_NUMBER})|(?<![\w])(?P<w{tag}>{SPELLED_NUMBER}))"
         rf"(?P<sc{tag}>{_SCALE})?"
     )
 
@@ -234,6 +252,7 @@ QUANTITY = rf"""
         {_number("2")}
     )?
     {_unit("2")}?
+    (?P<sc3>\s(?i:million|billion|trillion|thousand|mn|bn)(?![A-Za-z]))?
     (?P<post>{_POSTFIX})?
 """
 
@@ -273,13 +292,13 @@ AGE_AFTER = re.compile(rf"(?i:\s?-?\s?(?:old\b|of\s+age\b))")
 AGE_BEFORE = re.compile(r"(?i:\b(?:aged?)\s+)$")
 #: Cents after a whole amount of money: "3 dollars 50 cents", "thirteen dollars and forty-five".
 CENTS_AFTER = re.compile(
-    rf"(?:\s+and)?\s+(?:(?P<d>\d{{1,2}})(?![\d.,])|(?P<w>{SPELLED_NUMBER}))"
+    rf"(?:\s+and)?\s+(?:(?P<d>\d{{1,2}})(?!\d)|(?P<w>{SPELLED_NUMBER}))"
     r"(?P<cents>\s+cents?\b)?",
     re.VERBOSE,
 )
 #: "one out of three", "1 in 5": a ratio.
 RATIO_TAIL = re.compile(
-    rf"\s+(?P<op>out\s+of|in(?:\s+every)?)\s+(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{SPELLED_NUMBER}))",
+    rf"\s+(?P<op>out\s+of|in(?:\s+every)?|over)\s+(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{SPELLED_NUMBER}))",
     re.VERBOSE,
 )
 _VAGUE_BEFORE = re.compile(r"(?i:\b(?:several|few|many|a\s+couple\s+of)\s+)$")
@@ -357,6 +376,7 @@ class _Builder:
         self.text = text
         self.include_years = include_years
         self.out: list[Quantity] = []
+        self.last_value = 0.0
 
     def add(self, start, end, value, unit=None, kind="number", qualifier=None, low=None,
             high=None, entry=None, rule="number", change_ok=True):
@@ -441,230 +461,331 @@ def _percent_of(b: _Builder, m: re.Match) -> int:
     return end
 
 
-def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per branch, in order)
+_INNER_SEP = re.compile(r"(?i:\s*(?:-|–|to\b|and\b)\s*)")
+_TRAILING_MAGNITUDE = re.compile(r"(?i:\b(thousand|million|billion|trillion)s?\s*$)")
+_FEET_INCHES = re.compile(r"(?:\s+and)?\s+(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|″|\")")
+_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_OPPOSITE = {">": ("<", "<="), ">=": ("<", "<="), "<": (">", ">="), "<=": (">", ">=")}
+
+
+def _qualifier_symbol(q: str | None) -> str | None:
+    if not q:
+        return None
+    key = _norm(q.lower())
+    sym = _QUALIFIER_OF.get(key) or _QUALIFIER_OF.get(key.replace(" ", ""))
+    if sym is None:
+        sym = {"≥": ">=", "≤": "<=", "≈": "~"}.get(key)
+    return sym
+
+
+def _currency(prefix: str | None) -> dict | None:
+    if not prefix:
+        return None
+    p = _norm(prefix)
+    return _CURRENCY_BY_PREFIX.get(p) or _CURRENCY_BY_PREFIX.get(p.lower())
+
+
+#: A second bound after a qualified number: "more than 10 and less than 40".
+COMPOUND_BOUND = re.compile(
+    rf"\s*,?\s*(?:(?i:and|but)\s+)?(?P<q>{_QUALIFIER})(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{SPELLED_NUMBER}))",
+    re.VERBOSE,
+)
+
+
+def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step, in order)
+    """Normalise one QUANTITY match; returns where scanning resumes."""
     text = b.text
     first = _value(m, "1")
     if first is None:
-        return m.start("d1") + 1 if m.group("d1") else (m.start("w1") + 1)
-    v1, num1_end = first
+        return (m.start("d1") if m.group("d1") else m.start("w1")) + 1
+    v1, e1 = first
     start = m.start()
     qual_text = m.group("qual")
-    qualifier = _QUALIFIER_OF.get(_norm(qual_text.lower()).replace(" =", "=")) if qual_text else None
-    if qual_text and qualifier is None:
-        qualifier = {"≥": ">=", "≤": "<=", "≈": "~"}.get(qual_text.strip(), None)
+    qualifier = _qualifier_symbol(qual_text)
     btw = m.group("btw")
     cur_text = m.group("cur1")
-    currency = _CURRENCY_BY_PREFIX.get(_norm(cur_text)) or _CURRENCY_BY_PREFIX.get(_norm(cur_text.lower())) if cur_text else None
+    currency = _currency(cur_text)
+    w1 = m.group("w1")
+    truncated = w1 is not None and e1 < m.end("w1")
+    sc1 = None if truncated else m.group("sc1")
+    s1 = _scale(sc1) if sc1 else None
+    stop1 = m.end("sc1") if sc1 else e1
+    unit1 = None if truncated else ("1" if m.group("un1") else None)
 
-    spelled_truncated = m.group("w1") is not None and num1_end < m.end("w1")
-    scale1 = m.group("sc1") if not spelled_truncated else None
-    unit1 = m.group("un1") if not spelled_truncated else None
-    end1 = num1_end
-    if scale1:
-        end1 = m.end("sc1")
-    if unit1:
-        end1 = m.end("u1")
+    # ---- a second number: from the pattern, or inside a spelled run ("two and three million")
+    v2 = None
+    unit2 = None
+    sc2 = None
+    bare_fraction = (w1 or "").strip().lower() in ("half", "quarter")
+    if bare_fraction:
+        pass  # "the quarter to $254 million" is not a range
+    elif not truncated and m.group("sep") and (m.group("d2") or m.group("w2")):
+        second = _value(m, "2")
+        if second is not None:
+            v2, e2 = second
+            w2_trunc = m.group("w2") is not None and e2 < m.end("w2")
+            sc2 = None if w2_trunc else m.group("sc2")
+            stop2 = m.end("sc2") if sc2 else e2
+            unit2 = None if w2_trunc else ("2" if m.group("un2") else None)
+            sep = m.group("sep")
+            sep_end = m.end("sep")
+    elif truncated:
+        rest = text[e1:m.end("w1")]
+        rm = _INNER_SEP.match(rest)
+        if rm:
+            parsed = parse_spelled(rest[rm.end():])
+            if parsed is not None:
+                v2 = parsed[0]
+                e2 = e1 + rm.end() + parsed[1]
+                sep, sep_end = rm.group(), e1 + rm.end()
+                stop2 = e2
+                if e2 == m.end("w1"):
+                    sc2 = m.group("sc1")
+                    stop2 = m.end("sc1") if sc2 else e2
+                    unit2 = "1" if m.group("un1") else None
+                mag = _TRAILING_MAGNITUDE.search(text, e1, e2)
+                if mag and v1 < 1000:
+                    v1 *= _SCALE_WORDS[mag.group(1).lower()]
 
-    # ---- range: a second number after "-", "to", "and" (with "between")
-    low = high = None
-    end = end1
-    unit_text, unit_group = unit1, "1"
-    scale = _scale(scale1)
-    range_rule = False
-    second = _value(m, "2") if (m.group("sep") and not spelled_truncated) else None
-    if second is not None:
-        v2, num2_end = second
-        sep = m.group("sep").strip().lower()
-        sc2 = m.group("sc2")
-        unit2 = m.group("un2")
-        ok = (m.group("w2") is None or num2_end == m.end("w2"))
-        if sep.endswith("and") and not btw:
+    is_range = False
+    if v2 is not None:
+        sepw = sep.strip().lower()
+        ok = True
+        if sepw.endswith("and") and not btw:
             ok = False
-        if btw and btw.lower() == "between" and not sep.endswith("and"):
-            ok = ok and sep in ("-", "–", "—", "to", "- to")
-        s1 = scale if scale1 else 0.0
-        s2 = _scale(sc2)
-        lo = v1 * (s1 or s2)
+        s2 = _scale(sc2) if sc2 else 1.0
+        lo = v1 * (s1 if s1 else (s2 if not unit1 else 1.0))
         hi = v2 * s2
         if unit1 and unit2:
-            e1, e2 = _lookup_unit(unit1), _lookup_unit(unit2)
-            ok = ok and e1 is not None and e2 is not None and e1["unit"] == e2["unit"]
-        if m.group("cur2") and not currency:
+            a = _lookup_unit(m.group("un" + unit1))
+            z = _lookup_unit(m.group("un" + unit2))
+            ok = ok and a is not None and z is not None and a["unit"] == z["unit"]
+        if m.group("cur2") and currency is not None and _currency(m.group("cur2")) is not currency:
             ok = False
         if not (lo < hi or (lo > hi and lo < 0 and hi <= 0)):
             ok = False
-        if ok and m.group("d1") and m.group("d2") and not (unit1 or unit2 or currency or m.group("cur2") or sc2 or scale1):
-            if _YEAR.fullmatch(m.group("d1")) and _YEAR.fullmatch(m.group("d2")[:4] if len(m.group("d2")) >= 4 else "0"):
-                return m.end("d2")  # a range of years ("between 2010 and 2015")
+        kind1 = "money" if currency else (_lookup_unit(m.group("un" + unit1)) or {}).get("kind") if unit1 else None
+        kind2 = "money" if m.group("cur2") else (_lookup_unit(m.group("un" + unit2)) or {}).get("kind") if unit2 else None
+        if kind1 and kind2 and kind1 != kind2:
+            ok = False
+        if sepw.endswith("to") and _change(text, m.start("btw") if btw else start):
+            ok = False  # "rose 3% to 5%", "fell from 10 to 8": a change and a level, not a range
+        plain = not (unit1 or unit2 or currency or m.group("cur2") or sc1 or sc2 or qual_text)
+        if ok and plain and m.group("d1") and _YEAR.fullmatch(m.group("d1")) and (
+            _YEAR.fullmatch(m.group("d2") or "") or (m.group("d2") or "").isdigit() and len(m.group("d2")) == 2
+        ):
+            if not b.include_years:
+                return stop2  # a range of years ("between 2010 and 2015")
         if ok:
+            is_range = True
             low, high = min(lo, hi), max(lo, hi)
-            range_rule = True
-            end = m.end("sc2") if sc2 else num2_end
-            if unit2:
-                unit_text, unit_group, end = unit2, "2", m.end("u2")
-            if m.group("cur2") and not currency:
-                cur_text = m.group("cur2")
-            scale = 1.0
-        elif btw:
+            value = (low + high) / 2
+            end = stop2
+            unit_tag = unit2 or (unit1 if not unit2 else None)
+            if currency is None and m.group("cur2"):
+                currency = _currency(m.group("cur2"))
+            resume = end
+    if not is_range:
+        low = high = None
+        value = v1 * (s1 or 1.0)
+        end = stop1
+        unit_tag = unit1
+        resume = sep_end if v2 is not None else end
+        if btw:  # "between 5" without a second number: drop "between" from the span
             start = m.start("btw") + len(btw)
             while start < len(text) and text[start].isspace():
                 start += 1
             if qual_text:
-                start = m.start()  # "more than between" does not occur; keep the qualifier span
-                qualifier = qualifier
-    elif btw:
-        start = m.end("btw")
-        while start < len(text) and text[start].isspace():
-            start += 1
-        qual_text, qualifier = (qual_text, qualifier) if qual_text else (None, None)
-        if qual_text:
-            start = m.start()
-    else:
-        if m.group("un2") and not unit1 and not m.group("sep") and not spelled_truncated:
-            unit_text, unit_group, end = m.group("un2"), "2", m.end("u2")
-    if btw and not range_rule and not qual_text:
-        start = m.start("cur1") if cur_text else (m.start("sign1") if m.group("sign1") else (m.start("d1") if m.group("d1") else m.start("w1")))
-    resume = end if range_rule or not m.group("sep") else (m.end("sep") if second is not None else end)
-    if not range_rule and m.group("sep"):
-        resume = m.end("sep") if second is not None else end
-        if end1 > end:
-            end = end1
+                start = m.start()
 
-    # ---- the unit: brackets must pair; bare C/F only after a plain number
+    # ---- the unit: brackets must pair; bare C/F only where it cannot be a code ("13F")
     entry = None
-    if unit_text is not None:
-        opener = m.group("uo" + unit_group).strip()
-        closer = m.group("uc" + unit_group)
-        pairs = {"(": ")", "[": "]", "{": "}", "<": ">"}
-        if opener and opener in pairs:
-            if closer != pairs[opener]:
-                unit_text = None
-                end = num1_end if unit_group == "1" and not range_rule else (m.end("sc2") or num2_end if range_rule else end1)
-        elif closer:
-            end -= 1
+    if unit_tag is not None:
+        grp = "u" + unit_tag
+        opener = m.group("uo" + unit_tag).strip()
+        closer = m.group("uc" + unit_tag)
+        unit_text = m.group("un" + unit_tag)
+        uend = m.end(grp)
+        if opener in _PAIRS and closer != _PAIRS[opener]:
+            unit_text = None
+        elif closer and not opener:
+            uend -= 1
         if unit_text is not None:
             entry = _lookup_unit(unit_text)
-            if entry is not None and unit_text.strip() in ("C", "F"):
-                attached = m.group("uo" + unit_group) == ""
-                if abs(v1) >= 1000 or (attached and not m.group("sign1")):
+            if entry is not None and unit_text in ("C", "F"):
+                if abs(value) >= 1000 or (m.group("uo" + unit_tag) == "" and not m.group("sign1")):
                     entry = None
-            if entry is None:
-                unit_text = None
-                end = m.start("u" + unit_group)
-    if m.group("post") and not range_rule and end >= m.end("u2" if m.group("u2") else "d1" if m.group("d1") else "w1") - 0:
-        pass
+        if entry is not None:
+            end = uend
+    # money scale after the unit: "75 USD million"
+    if entry is not None and entry["kind"] == "money" and m.group("sc3") and m.start("sc3") == end:
+        value *= _scale(m.group("sc3"))
+        if is_range:
+            low, high = low * _scale(m.group("sc3")), high * _scale(m.group("sc3"))
+        end = m.end("sc3")
+    for scaled in (cur_text, m.group("un" + unit_tag) if (unit_tag and entry is not None) else None):
+        if scaled and _norm(scaled) in _SYMBOL_SCALE and not is_range:
+            value *= _SYMBOL_SCALE[_norm(scaled)]  # "30 MUSD"
+    resume = max(resume, end)
 
-    # ---- scale "m": million after a currency, metre otherwise
-    if scale1 and scale1.strip() == "m" and not currency and not range_rule:
-        if not _count_noun(text, m.end("sc1")) and entry is None:
-            entry, scale, unit_text = _METRE, 1.0, "m"
-    value = v1 * scale if not range_rule else (low + high) / 2
-
-    # ---- currency after the number ("10 $", "40 rmb") or before it
-    rule = "number"
-    unit = None
-    kind = "number"
-    if currency is None and m.group("cur2") and range_rule:
-        currency = _CURRENCY_BY_PREFIX.get(_norm(m.group("cur2"))) or _CURRENCY_BY_PREFIX.get(_norm(m.group("cur2").lower()))
-    if entry is not None and entry is _POUND_MASS and (currency is not None or scale != 1.0 or (range_rule and (m.group("sc2") or scale1))):
+    # ---- "m" after a number: million after a currency or before a counted noun, else metre
+    if sc1 and sc1.strip() == "m" and currency is None and not is_range and entry is None:
+        if not _count_noun(text, m.end("sc1")):
+            entry, value = _METRE, v1
+    # ---- "pounds" after a scale word or a currency is money
+    if entry is _POUND_MASS and (currency is not None or sc1 or sc2):
         entry = _GBP
+    rule = "number"
     if currency is not None:
-        if entry is not None and entry.get("kind") != "money":
-            # "$5 m" where m is metre: the currency wins, the unit is dropped
-            end = m.start("u" + unit_group)
+        if entry is not None and (entry["kind"] != "money" or (
+            entry is not currency and not any(ch.isalpha() for ch in (m.group("un" + unit_tag) or ""))
+        ) or (entry is not currency and entry["unit"] not in ("cent", "penny"))):
+            # "$5 m" (metre) or "rmb 10 usd": the prefix currency wins, the unit is left out
+            end = m.start("u" + unit_tag)
+            resume = end
             entry = None
-        if entry is None:
+        if entry is None or entry["unit"] in ("cent", "penny"):
             entry = currency
         rule = "money-prefix"
+
+    unit, kind = None, "number"
     if entry is not None:
         unit, kind = entry["unit"], entry["kind"]
         if rule == "number":
             rule = "number-unit"
-        if kind == "temperature" and entry["unit"] == "degree":
+        if kind == "temperature" and unit == "degree":
             if _ANGLE_CONTEXT.match(text, end) or _ANGLE_BEFORE.search(text, max(0, start - 30), start):
                 kind = "angle"
 
-    # ---- postfix qualifier ("or more", "+")
+    # ---- postfix qualifier: "or more", "+", "or equal"
     post = m.group("post")
     if post and end == m.start("post"):
-        qualifier = qualifier or _POSTFIX_OF.get(_norm(post.lower()))
-        end = m.end("post")
+        psym = _POSTFIX_OF.get(_norm(post.lower()), ">=" if post == "+" else None)
+        if psym == "=":
+            qualifier = {"<": "<=", ">": ">="}.get(qualifier, qualifier)
+        elif psym is not None and qualifier in (None, "~", "="):
+            qualifier = psym
+        end = resume = m.end("post")
+
+    # ---- money: cents after whole units ("3 dollars 50 cents", "15 dollars and 15")
+    if kind == "money" and unit in _MONEY_CENTS_UNITS and not is_range and value.is_integer() \
+            and "." not in (m.group("d1") or ""):
+        end = _cents(text, end, value, b, m)  # returns end; value update via attribute
+        value = b.last_value
         resume = max(resume, end)
+    # ---- feet and inches: "5 feet 2 inches"
+    if unit == "foot" and not is_range:
+        fi = _FEET_INCHES.match(text, end)
+        if fi:
+            value += float(fi.group("n")) / 12
+            end = resume = fi.end()
 
-    # ---- money: cents after whole dollars
-    if kind == "money" and unit in _MONEY_CENTS_UNITS and not range_rule and float(value).is_integer() and "." not in (m.group("d1") or ""):
-        cm = CENTS_AFTER.match(text, end)
-        if cm:
-            cv = float(cm.group("d")) if cm.group("d") else None
-            cend = cm.end("d") if cm.group("d") else None
-            if cm.group("w"):
-                p = parse_spelled(cm.group("w"))
-                if p:
-                    cv, cend = p[0], cm.start("w") + p[1]
-            if cv is not None and 0 < cv < 100 and cv.is_integer():
-                after = text[cm.end():cm.end() + 2] if cm.group("cents") else text[cend:cend + 2]
-                if cm.group("cents") or not after.strip() or after.strip()[:1] in ".,;!?)":
-                    value += cv / 100
-                    end = cm.end() if cm.group("cents") else cend
-                    resume = max(resume, end)
-
-    # ---- counts, ratios, ages, years, bare numbers
-    if entry is None:
-        if m.group("d1") and not range_rule:
-            rt = RATIO_TAIL.match(text, end) if not qual_text or True else None
-            if rt and (rt.group("op").startswith("out") or v1 == 1):
-                den = _ratio_value(rt)
-                if den:
-                    b.add(start, rt.end(), v1 / den, None, "ratio", qualifier, rule="ratio")
-                    return rt.end()
-        elif m.group("w1") and not range_rule and not scale1:
-            rt = RATIO_TAIL.match(text, end)
-            if rt and rt.group("op").startswith("out"):
-                den = _ratio_value(rt)
-                if den:
-                    b.add(start, rt.end(), v1 / den, None, "ratio", qualifier, rule="ratio")
-                    return rt.end()
-        noun = _count_noun(text, end) if scale1 != "m" or True else None
-        if noun and not (0 < abs(value) < 1):
+    # ---- no unit: ratios, counts, fractions, years, bare words
+    if entry is None and not is_range:
+        rt = RATIO_TAIL.match(text, end)
+        if rt and not sc1:
+            op = rt.group("op").split()[0].lower()
+            den = _ratio_value(rt)
+            after = text[rt.end():rt.end() + 2].strip()[:1]
+            den_year = rt.group("d") is not None and _YEAR.fullmatch(rt.group("d"))
+            if den and not den_year and abs(v1) <= den and (op == "out" or (op == "in" and v1 == 1) or (
+                    op == "over" and (not after or after in ".,;?!)"))):
+                b.add(start, rt.end(), v1 / den, None, "ratio", qualifier, rule="ratio")
+                return rt.end()
+        noun = _count_noun(text, end)
+        if noun and noun[2] == "count-plural" and abs(value) < 2:
+            noun = None  # "one costs": a generic plural needs a plural number
+        if noun and abs(value) >= 1:
             unit, end, rule = noun
             kind = "count"
             resume = max(resume, end)
         else:
-            w1 = (m.group("w1") or "").strip().lower()
-            if m.group("w1") is not None and not range_rule:
-                first_word = w1.split()[0] if w1 else ""
-                if w1 in ("one", "a", "an"):
+            wtext = (w1 or "").strip().lower()
+            if w1 is not None:
+                if wtext in ("one", "a", "an") or (truncated and text[m.start("w1"):e1].strip().lower() == "one"):
                     return max(resume, end)
-                if first_word in ("half", "quarter") and not qual_text:
+                if wtext in ("half", "quarter") and not qual_text:
                     if not _BARE_FRACTION_OK.match(text, end) or _ORDINAL_BEFORE.search(text, max(0, start - 20), start):
                         return max(resume, end)
-                if _VAGUE_BEFORE.search(text, max(0, start - 20), start) and w1 in ("hundred", "thousand", "million", "billion"):
+                if _VAGUE_BEFORE.search(text, max(0, start - 20), start) and wtext in ("hundred", "thousand", "million", "billion"):
                     qualifier = qualifier or ">="
-            if 0 < abs(value) < 1 and not scale1:
+            if 0 < abs(value) < 1 and not sc1:
                 kind, rule = "ratio", "fraction"
-            elif m.group("d1") and not range_rule and not qual_text and not scale1 and not cur_text \
-                    and _YEAR.fullmatch(m.group("d1")) and not m.group("sign1"):
+            elif m.group("d1") and not qual_text and not sc1 and not m.group("sign1") \
+                    and _YEAR.fullmatch(m.group("d1")):
                 if not b.include_years:
                     return max(resume, end)
                 kind, rule = "year", "year"
+
+    # ---- ages: "five years old", "aged 30"
     if kind == "duration":
         am = AGE_AFTER.match(text, end)
-        bm = AGE_BEFORE.search(text, max(0, start - 10), start)
         if am:
-            end = am.end()
+            end = resume = am.end()
             kind, rule = "age", "age"
-            resume = max(resume, end)
-        elif bm:
+        elif AGE_BEFORE.search(text, max(0, start - 10), start):
             kind, rule = "age", "age"
-    elif kind in ("number", "count") and not range_rule and m.group("d1"):
+    elif kind in ("number", "count") and not is_range and m.group("d1") and not qual_text:
         bm = AGE_BEFORE.search(text, max(0, start - 10), start)
-        if bm and not qual_text:
+        if bm:
             start, kind, rule, unit = bm.start(), "age", "age", "year"
+            entry = None
 
-    if range_rule:
-        rule = "range" if rule in ("number", "number-unit") else rule + "+range"
+    # ---- a second bound: "more than 10 and less than 40" is the range (10, 40)
+    if qualifier in _OPPOSITE and not is_range:
+        cb = COMPOUND_BOUND.match(text, end)
+        if cb and _qualifier_symbol(cb.group("q")) in _OPPOSITE[qualifier]:
+            other = None
+            if cb.group("d") is not None:
+                try:
+                    other = parse_digits(cb.group("d"))
+                except (ValueError, ZeroDivisionError):
+                    other = None
+            else:
+                p2 = parse_spelled(cb.group("w"))
+                if p2 and p2[1] == len(cb.group("w").rstrip()):
+                    other = p2[0]
+            if other is not None:
+                lo, hi = (value, other) if qualifier.startswith(">") else (other, value)
+                if lo < hi:
+                    low, high, is_range = lo, hi, True
+                    value, qualifier = (lo + hi) / 2, None
+                    end = resume = cb.end()
+                    rule = "range-bounds"
+
+    if is_range and rule in ("number", "number-unit", "money-prefix"):
+        rule = "range" if rule != "money-prefix" else "money-prefix+range"
+    if kind == "age":
+        entry = None
     b.add(start, end, value, unit, kind, qualifier, low, high, entry, rule)
     return max(resume, end)
+
+
+def _cents(text: str, end: int, value: float, b: _Builder, m: re.Match) -> int:
+    """Add cents after whole money units; stores the new value in ``b.last_value``."""
+    b.last_value = value
+    cm = CENTS_AFTER.match(text, end)
+    if not cm:
+        return end
+    if cm.group("d"):
+        cv, cend = float(cm.group("d")), cm.end("d")
+        if re.match(r"[.,]\d", text[cend:cend + 2]):
+            return end
+    else:
+        p = parse_spelled(cm.group("w"))
+        if not p:
+            return end
+        cv, cend = p[0], cm.start("w") + p[1]
+    if not (0 < cv < 100 and cv.is_integer()):
+        return end
+    if cm.group("cents") and cend == cm.start("cents"):
+        b.last_value = value + cv / 100
+        return cm.end()
+    follow = text[cend:cend + 6].strip().lower()
+    if not follow or follow[0] in ".,;!?)" or follow.startswith(("and ", "or ")):
+        b.last_value = value + cv / 100
+        return cend
+    return end
 
 
 def _ratio_value(rt: re.Match) -> float | None:
