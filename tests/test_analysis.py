@@ -1,0 +1,150 @@
+"""analyze(): the bundle of every extractor's results, its tidy frames and its text summary."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit import analysis
+from newskit.analysis import Analysis, analyze, logical_type
+from newskit.article import Article
+from newskit.samples import load_sample, load_samples
+
+KINDS = ("sentences", "quantities", "dates", "quotes", "claims")
+
+
+@pytest.fixture(scope="module")
+def sample_analyses() -> list[Analysis]:
+    return [analyze(a) for a in load_samples()]
+
+
+def test_public_api_is_lazy_and_complete():
+    assert newskit.analyze is analyze
+    assert newskit.Analysis is Analysis
+
+
+def test_every_span_points_into_the_article_text(sample_analyses):
+    for a in sample_analyses:
+        text = a.article.text
+        for kind in KINDS:
+            for item in getattr(a, kind):
+                if getattr(item, "field", "text") != "text":
+                    continue  # title and caption claims point into those fields
+                assert text[item.start:item.end] == item.text, (kind, item)
+
+
+def test_str_is_analysed_as_is():
+    text = "Prices rose 5 percent on Friday, the minister said."
+    a = analyze(text)
+    assert a.article.text == text and a.article.id is None
+    assert [s.text for s in a.sentences] == [text]
+
+
+def test_dates_are_resolved_against_the_publication_date():
+    if not analysis.available()["dates"]:
+        pytest.skip("newskit.dates not present")
+    art = Article(text="The minister resigned on Friday.", published=dt.date(2019, 3, 9))
+    resolved = [d.resolved for d in analyze(art).dates]
+    assert dt.date(2019, 3, 8) in resolved
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["a list"]])
+def test_wrong_input_type_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="str or newskit.Article"):
+        analyze(bad)
+
+
+def test_unknown_extractor_is_rejected_with_the_valid_names():
+    with pytest.raises(ValueError, match="choose from"):
+        analyze("Text.", extractors=["quotes", "sentiment"])
+
+
+def test_only_the_requested_extractors_run():
+    a = analyze("“We won,” Smith said on Friday.", extractors=["dates"])
+    assert a.quotes == () and a.claims == () and a.sources is None
+    assert set(a.timings) <= {"sentences", "dates"}
+
+
+def test_a_missing_extractor_gives_empty_results_and_a_note(monkeypatch):
+    monkeypatch.setitem(analysis.EXTRACTORS, "quantities", ("newskit.not_written_yet", "find", "Thing"))
+    analysis._extractor.cache_clear()
+    try:
+        a = analyze("Prices rose 5 percent.")
+        assert a.quantities == ()
+        assert any("newskit.not_written_yet" in n for n in a.notes)
+        assert list(a.to_frames()["quantities"].columns) == ["article_id"]
+    finally:
+        monkeypatch.undo()
+        analysis._extractor.cache_clear()
+
+
+def test_a_broken_extractor_import_is_not_hidden(monkeypatch, tmp_path):
+    """Only a missing module means 'not installed'; an import error inside one is raised."""
+    (tmp_path / "nk_broken_extractor.py").write_text("import numpyy_not_installed\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setitem(analysis.EXTRACTORS, "quantities", ("nk_broken_extractor", "find", "T"))
+    analysis._extractor.cache_clear()
+    try:
+        with pytest.raises(ModuleNotFoundError, match="numpyy_not_installed"):
+            analyze("Text.")
+    finally:
+        monkeypatch.undo()
+        analysis._extractor.cache_clear()
+
+
+def test_frames_are_tidy_with_article_id_and_offsets(sample_analyses):
+    a = sample_analyses[1]
+    frames = a.to_frames()
+    assert list(frames) == ["article", "sentences", "quantities", "dates", "quotes", "sources", "claims"]
+    for name, frame in frames.items():
+        assert isinstance(frame, pd.DataFrame)
+        assert frame.columns[0] == "article_id"
+        assert (frame["article_id"] == a.article.id).all()
+    for kind in KINDS:
+        frame = frames[kind]
+        assert len(frame) == len(getattr(a, kind))
+        if len(frame):
+            assert {"start", "end", "text"} <= set(frame.columns)
+            assert frame["start"].dtype == "int64"
+    row = frames["article"].iloc[0]
+    assert row["title"] == a.article.title and row["n_sentences"] == len(a.sentences)
+
+
+def test_empty_results_keep_their_columns_and_dtypes():
+    """Frames have the same columns and dtypes whether an article has results or not."""
+    frames = analyze("Nothing to see.").to_frames()
+    for kind in ("quantities", "dates", "quotes", "claims"):
+        cls = analysis.result_type(kind)
+        if cls is None:
+            continue
+        assert list(frames[kind].columns)[1:] == list(analysis.schema(cls))
+        assert dict(frames[kind].dtypes)["start"] == "int64"
+
+
+@pytest.mark.parametrize("annotation, expected", [
+    ("int", "int"), ("int | None", "int?"), ("Optional[int]", "int?"), ("None | int", "int?"),
+    ("float", "float"), ("float | None", "float?"), ("str", "str"), ("str | None", "str?"),
+    ("bool", "bool"), ("dt.date | None", "date"), ("Optional[dt.date]", "date"),
+    ("datetime.datetime", "datetime"), ("tuple", "any"), ("int | str", "any"),
+    ("tuple[Quantity, ...]", "any"), (int, "int"), (dt.date, "date"),
+])
+def test_logical_types_from_annotations(annotation, expected):
+    assert logical_type(annotation) == expected
+
+
+def test_summary_names_title_date_dateline_claims_sources():
+    a = analyze(load_sample("desert_offensive"))
+    text = a.summary()
+    assert text.splitlines()[0] == a.article.title
+    assert "2019-03-09" in text and "RAMADI" in text
+    assert "Sources:" in text and "Quantities:" in text and "Dates:" in text
+    if a.quotes:
+        assert "quote" in text
+
+
+def test_repr_html_is_a_fragment_with_highlights(sample_analyses):
+    html = sample_analyses[0]._repr_html_()
+    assert html.startswith('<div class="nk-view">') and "<!DOCTYPE" not in html
+    assert "nk-article" in html
