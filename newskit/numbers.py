@@ -160,6 +160,9 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
             return 1.0, FRACTIONS[toks[j + 1][0]], j + 2
         if w in ONES and j + 1 < n and toks[j + 1][0] in FRACTIONS:
             return float(ONES[w]), FRACTIONS[toks[j + 1][0]], j + 2
+        if w in TENS and j + 2 < n and toks[j + 1][0] in ONES and toks[j + 2][0] in FRACTIONS \
+                and FRACTIONS[toks[j + 2][0]] >= 100:  # "two and fifty-four hundredths" = 2.54
+            return float(TENS[w] + ONES[toks[j + 1][0]]), FRACTIONS[toks[j + 2][0]], j + 3
         return None
 
     while i < n:

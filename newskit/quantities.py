@@ -296,6 +296,13 @@ CENTS_AFTER = re.compile(
     r"(?P<cents>\s+cents?\b)?",
     re.VERBOSE,
 )
+#: A smaller number after a scale word: "4 thousand [3 hundred] [and 21]".
+MIXED_TAIL = re.compile(
+    rf"(?:\s*,)?(?:\s+(?i:and))?\s+(?:(?P<d>\d{{1,3}})(?![\d.,])(?:\s+(?P<sc>(?i:hundred|thousand|lakh|million|crore|billion))\b)?"
+    rf"|(?P<w>{SPELLED_NUMBER}))",
+    re.VERBOSE,
+)
+FRACTION_OF = re.compile(r"(?i:\s+of\s+an?\s+(thousand|million|billion|trillion)\b)")
 #: "one out of three", "1 in 5": a ratio.
 RATIO_TAIL = re.compile(
     rf"\s+(?P<op>out\s+of|in(?:\s+every)?|over)\s+(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{SPELLED_NUMBER}))",
@@ -532,7 +539,7 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
     elif truncated:
         rest = text[e1:m.end("w1")]
         rm = _INNER_SEP.match(rest)
-        if rm:
+        if rm and (btw or rm.group().strip().lower() == "to"):
             parsed = parse_spelled(rest[rm.end():])
             if parsed is not None:
                 v2 = parsed[0]
@@ -627,6 +634,43 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
         if scaled and _norm(scaled) in _SYMBOL_SCALE and not is_range:
             value *= _SYMBOL_SCALE[_norm(scaled)]  # "30 MUSD"
     resume = max(resume, end)
+
+    # ---- mixed numbers after a scale word: "4 thousand 3 hundred and 21", "3 million and a half"
+    if sc1 and not is_range and m.group("d1") and entry is None and currency is None:
+        last_scale = _scale(sc1)
+        if last_scale >= 100 and sc1.strip().lower() in _SCALE_WORDS:
+            while True:
+                mt = MIXED_TAIL.match(text, end)
+                if not mt:
+                    break
+                if mt.group("d") is not None:
+                    tv = float(mt.group("d")) * (_scale(mt.group("sc")) if mt.group("sc") else 1.0)
+                    own = mt.group("sc") is not None
+                    tend = mt.end()
+                else:
+                    parsed = parse_spelled(mt.group("w"))
+                    if parsed is None:
+                        break
+                    tv, tend = parsed[0], mt.start("w") + parsed[1]
+                    own = tv < 1 or _TRAILING_MAGNITUDE.search(text, mt.start("w"), tend) is not None \
+                        or text[mt.start("w"):tend].lower().rstrip().endswith("hundred")
+                if 0 < tv < 1:
+                    value += tv * last_scale
+                    end = resume = tend
+                    break
+                if not (0 < tv < last_scale) or not (own or last_scale == 100):
+                    break
+                value += tv
+                end = resume = tend
+                if not own:
+                    break
+                last_scale = _scale(mt.group("sc")) if mt.group("d") is not None else (100.0 if tv < 1000 else 1000.0)
+    # ---- "two thirds of a million"
+    if w1 is not None and not is_range and 0 < abs(value) < 1 and entry is None:
+        fo = FRACTION_OF.match(text, end)
+        if fo:
+            value *= _SCALE_WORDS[fo.group(1).lower()]
+            end = resume = fo.end()
 
     # ---- "m" after a number: million after a currency or before a counted noun, else metre
     if sc1 and sc1.strip() == "m" and currency is None and not is_range and entry is None:
