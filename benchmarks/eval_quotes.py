@@ -74,6 +74,35 @@ def documents(d: Path):
         yield name, (d / "text" / f"{name}.txt").read_text(encoding="utf-8"), read_ann(ann)
 
 
+def score(d: Path) -> dict:
+    """Scores on a PolNeAR folder: f1, precision, recall, source_acc, direct_recall."""
+    from common import match_spans, prf
+
+    n_gold = n_sys = matched = src_ok = src_n = dg = dh = 0
+    for _name, text, gold in documents(Path(d)):
+        found = newskit.find_quotes(text)
+        pairs = match_spans(gold, [(q.start, q.end, q) for q in found])
+        n_gold += len(gold)
+        n_sys += len(found)
+        hit = {(g[0], g[1]) for g, _ in pairs}
+        for g in gold:
+            head, tail = text[max(0, g[0] - 2):g[0] + 2], text[max(0, g[1] - 2):g[1] + 2]
+            if any(ch in QUOTES for ch in head) and any(ch in QUOTES for ch in tail):
+                dg += 1
+                dh += (g[0], g[1]) in hit
+        for g, s in pairs:
+            matched += 1
+            if g[2]:
+                src_n += 1
+                q = s[2]
+                gs, ge = g[2]
+                ok = q.speaker_start is not None and q.speaker_start < ge and gs < q.speaker_end
+                src_ok += ok or bool(words(str(q.speaker or "")) & words(text[gs:ge]))
+    p, r, f = prf(matched, n_sys, n_gold)
+    return {"precision": p, "recall": r, "f1": f, "source_acc": src_ok / max(src_n, 1),
+            "direct_recall": dh / max(dg, 1), "gold": n_gold, "system": n_sys}
+
+
 def main(argv=None) -> int:
     from common import match_spans, prf
 

@@ -183,6 +183,12 @@ INVERTIBLE = frozenset(
 SOURCE_DETERMINERS = frozenset(
     "a an the one another several some two three four many most his her their its".split()
 )
+# "who asked not to be named", "spoke on condition of anonymity": part of an anonymous source.
+ANONYMITY_VERBS = frozenset("asked requested declined spoke speaking insisted".split())
+ANONYMITY_PHRASE = re.compile(
+    r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|anonymity|"
+    r"on\s+(?:the\s+)?condition\s+(?:of|that)|to\s+be\s+anonymous|not\s+to\s+be\s+named)"
+)
 BE_FORMS = frozenset("is was were are be been being 's".split())
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TAIL_PREPOSITIONS = frozenset(
@@ -376,6 +382,7 @@ class _Frame:
     antecedent: tuple | None = None
     direct: bool = False
     para: int = 0
+    cont: bool = False  # its quote continues an unclosed quote of the previous paragraph
 
 
 def _is_cue(toks: list[_Tok], i: int) -> int:
@@ -394,6 +401,9 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
                 and t.text.islower() and t.low not in NOT_SOURCE_END):
             return 1
         return 0
+    if t.low in ANONYMITY_VERBS and ANONYMITY_PHRASE.match(
+            " ".join(x.low for x in toks[i + 1:i + 7])):
+        return 0  # "officials who asked not to be named": a condition of anonymity, not a cue
     prev = toks[i - 1].low if i > 0 else ""
     if (t.low in NOUNLIKE or t.low in lex["stance"]) and prev in DETERMINER_BEFORE:
         return 0
@@ -424,6 +434,14 @@ def _source_left(toks, i, lo):
         return None
     role = None
     antecedent = None
+    # "officials who asked not to be named said": the relative clause belongs to the source
+    for w in range(j - 1, max(lo, j - 10) - 1, -1):
+        if toks[w].low in {"who", "that"} and w + 1 <= j and toks[w + 1].low in ANONYMITY_VERBS \
+                and ANONYMITY_PHRASE.match(" ".join(x.low for x in toks[w + 2:j + 1])):
+            st = _np_start(toks, w - 1, lo) if w - 1 >= lo else None
+            if st is not None:
+                return st, j, None, None
+            break
     if lo == 0 and (toks[j].low == "and" or (toks[j].text == "," and toks[i].low.endswith("ing"))):
         subj = _subject(toks, j)
         return (subj[0], subj[1], None, None) if subj else None
@@ -826,7 +844,8 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
         if prev.text == "," and not low.endswith("ing"):
             # "Rahm Emanuel, his chief of staff, urged …": a subject with an apposition, not inversion
             sl = _source_left(toks, i, 0)
-            if sl is not None and sl[0] <= 1:
+            if sl is not None and sl[0] <= 1 and sl[1] - sl[0] < 5 and sl[1] + 1 < i and (
+                    toks[sl[1] + 1].text == "," and i - sl[1] < 16):
                 r = None
         elif low.endswith("ing"):
             r = None
@@ -943,8 +962,10 @@ def find_quotes(text_or_article) -> list[Quote]:
         toks = _tokens(text, ps, pe, blocks)
         for sent in _sentences(toks):
             fs = _sentence_frames(sent)
+            conts = {t.seg.cstart for t in sent if t.kind == "Q" and t.seg.cont_prev}
             for f in fs:
                 f.para = pi
+                f.cont = f.direct and f.parts[0][0] in conts
                 events.append(("frame", f))
             if not fs:
                 qs = [t for t in sent if t.kind == "Q"]
@@ -955,8 +976,42 @@ def find_quotes(text_or_article) -> list[Quote]:
     return _assemble(text, events)
 
 
+COURTESY_NAME = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+)")
+
+
+def _gender_hints(text: str) -> dict:
+    """Surname -> gender from courtesy titles anywhere in the text ("Mr. Bo Diaz")."""
+    hints = {}
+    for m in COURTESY_NAME.finditer(text):
+        g = "m" if m.group(1) == "Mr" else "f"
+        surname = m.group(2).split()[-1].lower()
+        hints[surname] = g if hints.get(surname, g) == g else None
+    return hints
+
+
+FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w’'\-]*)){1,3}\b")
+
+
+def _name_hints(text: str) -> dict:
+    """Surname -> the most frequent full name ending with it ("Diaz" -> "Bo Diaz")."""
+    from collections import Counter
+
+    lex = speaker_lexicon()
+    counts: dict = {}
+    for m in FULL_NAME.finditer(text):
+        words = m.group().split()
+        while words and (words[0].lower() in lex["titles"] or words[0].lower() in lex["courtesy"]
+                         or words[0].lower() in {"the", "a", "an", "but", "and", "in", "on", "at"}):
+            words = words[1:]
+        if len(words) < 2 or any(w.lower() in lex["titles"] for w in words):
+            continue
+        counts.setdefault(words[-1].lower(), Counter())[" ".join(words)] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+
+
 def _assemble(text: str, events: list) -> list[Quote]:
-    resolver = SpeakerResolver()
+    resolver = SpeakerResolver(gender_hints=_gender_hints(text), name_hints=_name_hints(text))
     out: list[Quote] = []
     last = None  # (quote, para) of the last attributed quote
     for ev in events:
@@ -972,6 +1027,11 @@ def _assemble(text: str, events: list) -> list[Quote]:
                 ant = text[f.antecedent[0]:f.antecedent[1]] if f.antecedent else None
                 ent = resolver.resolve(s_text, s_start, role_hint=f.role, antecedent=ant)
                 speaker, anonymous, role, affiliation = ent.name, ent.anonymous, ent.role, ent.affiliation
+            if f.cont and out and out[-1].kind == "direct" and out[-1].rule in (
+                    "unattributed", "inherited") and out[-1].end <= f.parts[0][0]:
+                # “First paragraph … / “… second paragraph,” she said: one quote
+                f.parts = list(out[-1].parts) + list(f.parts)
+                out.pop()
             start, end = f.parts[0][0], f.parts[-1][1]
             body = text[start:end]
             if f.direct:

@@ -196,6 +196,9 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
                                    "involved", "familiar", "close", "on", "told", "speaking"}:
             cut = k
             break
+        if k > 1 and w.islower() and w.endswith("ed") and words[k - 1].lower() not in DETERMINERS:
+            cut = k  # a participle starts a post-modifier: "the military map circulated by …"
+            break
     pre, post = words[:cut], words[cut:]
     run_end = len(pre)
     while run_end > 0 and not (_cap(pre[run_end - 1]) or pre[run_end - 1].lower() in lex["courtesy"]):
@@ -230,10 +233,11 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
                                                                    and len(rest[0]) > 1)
             name = " ".join(rest)
             name = POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
-            role = " ".join(titles) or role_hint
-            pre_mod = pre[:run_start]
-            if not affiliation and pre_mod and pre_mod[-1][:1].isupper():
-                affiliation = None
+            role = role_hint or " ".join(titles)
+            if role_hint:
+                m_aff = re.search(r"\b(?:of|for|at|with)\s+(?:the\s+)?(.+)$", role_hint)
+                if m_aff:
+                    affiliation = m_aff.group(1).strip(" ,.")
             return Mention(text, "name", name=name, name_tokens=tuple(name.split()), role=role or None,
                            affiliation=affiliation, gender=gender, org=is_org,
                            head=rest[-1], plural=False)
@@ -251,16 +255,21 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
         kind = "indefinite"
     else:
         kind = "description"
-    return Mention(text, kind, head=h, plural=plural, anonymous=anonymous and not org,
-                   affiliation=affiliation, org=org, role=role_hint)
+    canonical = " ".join(pre).replace(" ,", ",") if pre else text
+    return Mention(text, kind, name=canonical, head=h, plural=plural,
+                   anonymous=anonymous and not org, affiliation=affiliation, org=org, role=role_hint)
 
 
 class SpeakerResolver:
     """Links mentions, in document order, to canonical sources (see the module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, gender_hints: dict | None = None, name_hints: dict | None = None) -> None:
+        """``gender_hints`` maps lower-case surnames to "m"/"f" (from "Mr."/"Mrs." in the text);
+        ``name_hints`` maps them to a full name found in the text ("diaz" -> "Bo Diaz")."""
+        self.name_hints = name_hints or {}
         self.entities: list[Entity] = []
         self.clock = 0
+        self.gender_hints = gender_hints or {}
 
     def _touch(self, e: Entity, pos: int) -> Entity:
         self.clock += 1
@@ -278,8 +287,17 @@ class SpeakerResolver:
 
     def _new(self, m: Mention, pos: int, name: str | None = None) -> Entity:
         kind = "org" if m.org else ("group" if m.plural else "person")
+        gender = m.gender
+        if m.kind == "name" and len(m.name_tokens) == 1 and not m.org and name is None:
+            full = self.name_hints.get(m.name_tokens[0].lower())
+            if full:
+                name = full
+                m = Mention(m.text, m.kind, full, tuple(full.split()), m.role, m.affiliation,
+                            m.gender, m.head, m.plural, m.anonymous, m.org)
+        if gender is None and m.kind == "name" and m.name_tokens:
+            gender = self.gender_hints.get(m.name_tokens[-1].lower())
         e = Entity(name=name or m.name or m.text, named=m.kind == "name", anonymous=m.anonymous,
-                   kind=kind, plural=m.plural, gender=m.gender, role=m.role,
+                   kind=kind, plural=m.plural, gender=gender, role=m.role,
                    affiliation=m.affiliation, head=m.head, tokens=m.name_tokens)
         self.entities.append(e)
         return self._touch(e, pos)
@@ -337,7 +355,7 @@ class SpeakerResolver:
                 return self._touch(e, pos)
             return self._new(m, pos)
         if m.kind == "description":
-            key = m.text.lower()
+            key = (m.name or m.text).lower()
             e = self._recent(lambda e: e.name.lower() == key)
             if e is not None:
                 return self._touch(e, pos)
