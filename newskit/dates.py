@@ -458,7 +458,7 @@ def _md(m, doc):
 
 @rule("day_month", rf"""
     {_WD_PREFIX}
-    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|-)(?P<mon>{MONTH_ANY})
+    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|-)(?P<mon>{MONTH_ANY})(?![a-z])
     (?:(?:,?\s+|-)(?P<year>{YEAR4})(?!\d))?""", 4)
 def _dm(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
@@ -1303,14 +1303,90 @@ def _is_name_or_dateline(text: str, s: int, e: int, rule_name: str) -> bool:
 
 # --------------------------------------------------------------------------- main entry
 
+# Anchors: every match of a rule contains one of its anchor words (or, for "#", a digit). The text
+# is tokenised once; each rule then runs only on windows around its own anchors, so the ~40
+# patterns never scan the (majority of) text that holds none of their words.
+_GROUPS = {
+    "@months": list(MONTHS), "@weekdays": list(WEEKDAYS) + [d + "s" for d in WEEKDAYS if len(d) > 5],
+    "@units": [w for u in UNITS for w in u.split()], "@seasons": list(SEASONS), "@parts": list(PARTS_OF_DAY),
+    "@adverbs": list(SET_ADVERBS), "@decades": list(W["decade_words"]),
+    "@holidays": [w for h in _HOLIDAYS for w in re.findall(r"[a-z]+", h)],
+    "@ordinals": [w for o in ORDINALS for w in o.split("-")], "@reldays": ["today", "tonight", "yesterday", "tomorrow", "tmrw"],
+}
+RULE_ANCHORS = {
+    "iso_date": "#", "numeric_date": "#", "month_day": "@months", "day_month": "@months", "month_year": "@months",
+    "month": "@months", "year": "#", "spoken_year": "nineteen thousand", "decade": "# @decades",
+    "century": "century centuries", "relative_day": "@reldays", "this_part_of_day": "@parts",
+    "weekday": "@weekdays", "weekday_set": "@weekdays", "clock_time": "#", "named_time": "noon midday midnight midafternoon midmorning @parts",
+    "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "the_year": "year", "anchored_year": "year",
+    "anchored_day": "day", "ahead": "ahead", "edge_of_period": "year month week end", "earlier_in_year": "year month week day",
+    "quarter": "quarter quarters", "q_notation": "#", "half_year": "half", "period_in_context": "quarter period",
+    "year_ago_adj": "year", "season": "@seasons", "holiday": "@holidays", "duration": "@units",
+    "bare_units": "@units", "set": "@units @parts @months @seasons", "set_adverb": "@adverbs",
+    "present_ref": "now nowadays currently presently days moment time present", "recent_units": "recent",
+    "current": "current", "past_ref": "recently lately past formerly years", "earlier_this": "@units",
+    "future_ref": "future soon term date months years weeks days quarters",
+}
+TOKEN = re.compile(r"[A-Za-z]+|\d+")
+WINDOW_BEFORE, WINDOW_AFTER = 80, 100
+
+
+def _anchor_index() -> dict[str, list[int]]:
+    """word -> indices of the rules it anchors."""
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(RULES):
+        spec = RULE_ANCHORS[r.name]
+        words = []
+        for part in spec.split():
+            words += _GROUPS.get(part, [part])
+        for w in set(words):
+            index.setdefault(w.lower(), []).append(i)
+    return index
+
+
+_ANCHOR_INDEX = _anchor_index()
+_RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}  # ties between rules go to the one defined first
+_NO_RULES: list[int] = []
+
+
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """For each rule index, the merged (start, end) stretches of TEXT around its anchors."""
+    hits: dict[int, list[tuple[int, int]]] = {}
+    index = _ANCHOR_INDEX
+    digit_rules = index.get("#", _NO_RULES)
+    n = len(text)
+    for m in TOKEN.finditer(text):
+        tok = m.group(0)
+        rules = digit_rules if tok[0].isdigit() else index.get(tok.lower(), _NO_RULES)
+        if not rules:
+            continue
+        s, e = m.span()
+        for i in rules:
+            spans = hits.setdefault(i, [])
+            lo, hi = max(0, s - WINDOW_BEFORE), min(n, e + WINDOW_AFTER)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+            else:
+                spans.append((lo, hi))
+    return hits
+
+
+_WORD_END = re.compile(r"[\w'.-]*")
+
+
 def _candidates(text: str):
-    """Every rule match as (start, end, priority, rule); overlapping ones included."""
+    """Every rule match as (start, end, priority, rule, match); overlapping ones included."""
     out = []
-    for r in RULES:
-        for m in r.pattern.finditer(text):
-            s, e = m.span()
-            if e > s:
-                out.append((s, e, r.priority, r, m))
+    for i, spans in _windows(text).items():
+        r = RULES[i]
+        last_end = -1
+        for ws, we in spans:
+            we = _WORD_END.match(text, we).end()  # never cut a word (or "a.m.") at the window's end
+            for m in r.pattern.finditer(text, max(ws, last_end), we):
+                s, e = m.span()
+                if e > s:
+                    out.append((s, e, r.priority, r, m))
+                    last_end = e
     return out
 
 
@@ -1320,7 +1396,7 @@ def _select(cands, probe: "_Doc"):
     A match whose rule declines it (resolves to None, e.g. "May" the modal verb) does not
     block shorter matches inside it; ``probe`` is a scratch document state for that test.
     """
-    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0], _RULE_ORDER[c[3].name]))
     taken: list[tuple[int, int]] = []
     chosen = []
     for c in cands:
