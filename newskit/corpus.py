@@ -437,7 +437,7 @@ def read_table(path: Path, table: str, format: str | None = None):
         elif fmt == "csv":
             frames.append(pd.read_csv(f))
         elif fmt == "jsonl":
-            frames.append(pd.read_json(f, lines=True, convert_dates=False))
+            frames.append(pd.read_json(f, lines=True, dtype=False))
     frames = [f for f in frames if len(f)] or frames[:1]
     if not frames:
         return empty_table(table)
