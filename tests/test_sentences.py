@@ -173,7 +173,8 @@ NEWS_CASES = [
     ("“… There is evidence that it works.”", ["“… There is evidence that it works.”"]),
     ("He said: “… There is evidence.”", ["He said: “… There is evidence.”"]),
     ('He said "no". Then he left.', ['He said "no".', "Then he left."]),
-    ("The caucuses ended at 10 p.m. EST.\nIt was late.", ["The caucuses ended at 10 p.m. EST.", "It was late."]),
+    ("The caucuses ended at 10 p.m. EST.\nIt was late.",
+     ["The caucuses ended at 10 p.m. EST.", "It was late."]),
     ("The show airs at 9 p.m. Eastern. Viewers can stream it.",
      ["The show airs at 9 p.m. Eastern.", "Viewers can stream it."]),
     ("Talk is cheap… It’s always like that.", ["Talk is cheap…", "It’s always like that."]),
@@ -185,7 +186,24 @@ NEWS_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", NEWS_CASES, ids=[c[0][:40] for c in NEWS_CASES])
+#: news cases we get wrong, kept visible: (text, expected, reason)
+NEWS_KNOWN_FAILURES = [
+    ("The deal was signed by Acme Inc. Smith said so.",
+     ["The deal was signed by Acme Inc.", "Smith said so."],
+     "an abbreviation before a capitalised name that is not a sentence starter never splits "
+     "(Punkt has no evidence; splitting there would break 'Acme Inc. Chief Executive ...')"),
+    ("“Why not?” Smith asked.", ["“Why not?” Smith asked."],
+     "'?' or '!' before a capitalised word always splits, also before a speaker's name"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    NEWS_CASES
+    + [pytest.param(t, e, marks=pytest.mark.xfail(reason=r, strict=True))
+       for t, e, r in NEWS_KNOWN_FAILURES],
+    ids=[c[0][:40] for c in NEWS_CASES + NEWS_KNOWN_FAILURES],
+)
 def test_news_cases(text, expected):
     assert _texts(split_sentences(text)) == expected
 
@@ -220,7 +238,9 @@ RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, where, split, rule", RULE_CASES, ids=[c[3] + "-" + c[1] for c in RULE_CASES])
+@pytest.mark.parametrize(
+    "text, where, split, rule", RULE_CASES, ids=[c[3] + "-" + c[1] for c in RULE_CASES]
+)
 def test_decisions_name_their_rule(text, where, split, rule):
     decisions = boundary_decisions(text)
     # the decision on the punctuation at the end of ``where`` (or at the start of a list item)
@@ -237,7 +257,10 @@ def test_decisions_name_their_rule(text, where, split, rule):
 
 
 def test_every_split_decision_ends_a_sentence():
-    text = "At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then left.\n1. A 2. B"
+    text = (
+        "At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then left.\n"
+        "1. A 2. B • c. “… There is more.” It was good. … But then. Is it? Yes!"
+    )
     ends = {s.end for s in split_sentences(text)}
     for d in boundary_decisions(text):
         if d.split and d.rule != "list_item":
@@ -259,7 +282,9 @@ def assert_sentence_invariants(text: str, sentences: list[Sentence]) -> None:
     assert "".join("".join(s.text.split()) for s in sentences) == "".join(text.split())
 
 
-_ALPHABET = list("aZ 1.?!…\"'”’“()[]•\n") + ["U.S.", " Mr. ", " p.m. ", ". . .", "1.) ", " a. ", " I. "]
+_ALPHABET = list("aZ 1.?!…\"'”’“()[]•\n") + [
+    "U.S.", " Mr. ", " p.m. ", ". . .", "1.) ", " a. ", " I. ", " The ", " No. 5",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -312,11 +337,11 @@ LONG_INPUTS = {
 @pytest.mark.parametrize("name", list(LONG_INPUTS))
 def test_very_long_input_is_linear_time(name):
     unit = LONG_INPUTS[name]
-    text = unit * (1_000_000 // len(unit))  # about 1 MB
+    text = unit * (500_000 // len(unit))  # about 0.5 MB: quadratic work would take minutes
     t0 = time.perf_counter()
     sentences = split_sentences(text)
     elapsed = time.perf_counter() - t0
-    assert elapsed < 5, f"{name}: {elapsed:.1f} s for 1 MB"
+    assert elapsed < 5, f"{name}: {elapsed:.1f} s for 0.5 MB"
     assert sentences and sentences[-1].end <= len(text)
     last = sentences[-1]
     assert text[last.start:last.end] == last.text
