@@ -178,6 +178,10 @@ SKIP = rf"""
   | \b0\d{{2,4}}[\s-]\d{{3,4}}[\s-]\d{{3,4}}\b                  # 020 7946 0958
   | \b(?:1[5-9]|20)\d\d\s?[-–/]\s?(?:(?:1[5-9]|20)\d\d|\d\d)\b(?!\s*(?:%|[-–]))  # 2013-14
   | \b(?:1[5-9]|20)?\d0s\b | '\d0s\b                             # 1990s, '90s
+  | \b\d{{1,4}}(?::\d\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST)\b   # 0735 GMT
+  | (?i:\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[\s-]+
+        (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh)
+        (?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\b)   # nineteen ninety-four
   | \b\d+(?:st|nd|rd|th)\b                                       # 21st
   | \b\d+(?![eE][-+]?\d+\b)[A-Za-z]+\d+[A-Za-z][\w-]*           # 24703L202, 06F6
   | \b\d+(?![eE][-+]?\d+\b)[A-Za-z]+\d{{2,}}[\w-]*
@@ -223,10 +227,14 @@ _POSTFIX = (
 )
 
 
+#: After a number in digits: not the hour of a time ("10:35", "6 p.m.") nor a day ("26 Oct").
+_NOT_TIME_OR_DATE = rf"(?!\d|:\d|\s*(?:[ap]\.m\.|(?i:am|pm)\b)|\s*(?:of\s+)?{_MONTH}\b)"
+
+
 def _number(tag: str) -> str:
     return (
         rf"(?P<sign{tag}>(?<![\w.])[-−]\s?|(?i:\b(?:minus|negative)\s+(?=[\d.])))?"
-        rf"(?:(?<![\d.])(?P<d{tag}>{DIGIT_NUMBER})|(?<![\w])(?P<w{tag}>{SPELLED_NUMBER}))"
+        rf"(?:(?<![\d.])(?P<d{tag}>{DIGIT_NUMBER}){_NOT_TIME_OR_DATE}|(?<![\w])(?P<w{tag}>{SPELLED_NUMBER}))"
         rf"(?P<sc{tag}>{_SCALE})?"
     )
 
@@ -256,7 +264,11 @@ QUANTITY = rf"""
     (?P<post>{_POSTFIX})?
 """
 
-VAGUE = rf"(?i:\b(?:(?:tens|hundreds)\s+of\s+)?(?:{_phrases(k for k in _VAGUE_OF if ' ' not in k)})\b)"
+VAGUE = (
+    rf"(?i:\b(?:(?:tens|hundreds)\s+of\s+)?(?:{_phrases(k for k in _VAGUE_OF if ' ' not in k)})\b"
+    r"|\b(?:several|a\s+few|few|many|a\s+couple\s+of)\s+(?:hundred|thousand|million|billion)\b)"
+)
+_VAGUE_SCALE = re.compile(r"(?i:(hundred|thousand|million|billion)$)")
 PERCENT_OF = rf"(?i:\bper\s?cents?|\bpercents?)\s+of\s+(?:(?P<pd>{DIGIT_NUMBER})|(?P<pw>{SPELLED_NUMBER}))"
 CODE = r"\b[A-Za-z]+[-‐]?\d+[\w-]*"
 
@@ -310,7 +322,10 @@ RATIO_TAIL = re.compile(
 )
 _VAGUE_BEFORE = re.compile(r"(?i:\b(?:several|few|many|a\s+couple\s+of)\s+)$")
 _BARE_FRACTION_OK = re.compile(r"(?i:\s+(?:of|a|an|the|their|its|his|her|our|all|million|billion)\b)")
-_ORDINAL_BEFORE = re.compile(r"(?i:\b(?:first|second|last|the|this|that|other|latter|former|back|top|bottom|final)\s+)$")
+_ORDINAL_BEFORE = re.compile(
+    r"(?i:\b(?:first|second|third|fourth|last|next|previous|past|same|latest|current|each|every|"
+    r"the|this|that|other|latter|former|back|top|bottom|final)\s+)$"
+)
 _ANGLE_CONTEXT = re.compile(r"(?i:\s+(?:angle|turn|rotation)\b)")
 _ANGLE_BEFORE = re.compile(r"(?i:\b(?:rotate|turn|turned|rotated|tilt|tilted)(?:\s+\w+)?\s+)$")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -445,7 +460,10 @@ def _vague(b: _Builder, m: re.Match) -> int:
     text = b.text
     value = _VAGUE_OF.get(_norm(m.group().lower()))
     if value is None:
-        return m.end()
+        sm = _VAGUE_SCALE.search(m.group())
+        if sm is None:
+            return m.end()
+        value = _SCALE_WORDS[sm.group(1).lower()]  # "several hundred": at least a hundred
     end, unit, kind, rule = m.end(), None, "number", "vague-multiple"
     noun = _count_noun(text, end)
     if noun:
@@ -470,7 +488,7 @@ def _percent_of(b: _Builder, m: re.Match) -> int:
 
 _INNER_SEP = re.compile(r"(?i:\s*(?:-|–|to\b|and\b)\s*)")
 _TRAILING_MAGNITUDE = re.compile(r"(?i:\b(thousand|million|billion|trillion)s?\s*$)")
-_FEET_INCHES = re.compile(r"(?:\s+and)?\s+(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|″|\")")
+_FEET_INCHES = re.compile(r"(?:,?\s+and|,)?\s+(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|″|\")")
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _OPPOSITE = {">": ("<", "<="), ">=": ("<", "<="), "<": (">", ">="), "<=": (">", ">=")}
 
@@ -592,6 +610,10 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
             if currency is None and m.group("cur2"):
                 currency = _currency(m.group("cur2"))
             resume = end
+    if not is_range and v2 is not None and sep == "-" and m.group("d1") and m.group("d2") \
+            and not (unit1 or unit2 or currency or sc1 or sc2 or qual_text or btw) \
+            and v1 > v2 and float(v1).is_integer() and float(v2).is_integer():
+        return stop2  # a score or a vote tally ("won 3-1", "passed 52-48"), not quantities
     if not is_range:
         low = high = None
         value = v1 * (s1 or 1.0)
@@ -748,12 +770,16 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
             if w1 is not None:
                 if wtext in ("one", "a", "an") or (truncated and text[m.start("w1"):e1].strip().lower() == "one"):
                     return max(resume, end)
+                if wtext in ("hundred", "thousand", "million", "billion", "trillion", "hundreds", "thousands", "millions", "dozen"):
+                    return max(resume, end)  # a magnitude word alone ("#118 million" after a skipped "#118")
+                if 0 < abs(value) < 1 and re.match(r"-[A-Za-z]", text[e1:e1 + 2]):
+                    return max(resume, end)  # "a third-quarter loss": a compound adjective
                 if wtext in ("half", "quarter") and not qual_text:
                     if not _BARE_FRACTION_OK.match(text, end) or _ORDINAL_BEFORE.search(text, max(0, start - 20), start):
                         return max(resume, end)
                 if _VAGUE_BEFORE.search(text, max(0, start - 20), start) and wtext in ("hundred", "thousand", "million", "billion"):
                     qualifier = qualifier or ">="
-            if 0 < abs(value) < 1 and not sc1:
+            if 0 < abs(value) < 1 and not sc1 and (w1 is not None or re.search(r"[/\u00bc-\u00be\u2150-\u215e]", m.group("d1") or "")):
                 kind, rule = "ratio", "fraction"
             elif m.group("d1") and not qual_text and not sc1 and not m.group("sign1") \
                     and _YEAR.fullmatch(m.group("d1")):
