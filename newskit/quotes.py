@@ -189,6 +189,7 @@ ANONYMITY_PHRASE = re.compile(
     r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|anonymity|"
     r"on\s+(?:the\s+)?condition\s+(?:of|that)|to\s+be\s+anonymous|not\s+to\s+be\s+named)"
 )
+RELATIVE = frozenset({"who", "that", "which"})
 BE_FORMS = frozenset("is was were are be been being 's".split())
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TAIL_PREPOSITIONS = frozenset(
@@ -528,7 +529,8 @@ def _np_start(toks, j, lo):
                                    toks[k - 2].text[:1].isupper()):
             break
         if t.low in _lex()["cues"] and not t.low.endswith("ing") and t.low not in {"asked"}:
-            break
+            if not (k - 2 >= lo and toks[k - 2].low in RELATIVE):
+                break
         k -= 1
     if j - k >= 12:  # too long to be a subject: keep its capitalised tail, if any
         k2 = j
@@ -699,9 +701,15 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
             f = _frame_at(toks, i, L, n, cue)
         if f is not None and frames and not _accept_after(frames[-1], f, toks):
             f = None
+        if f is not None and i > 0 and toks[i - 1].low in RELATIVE and any(
+                _is_cue(toks, k) and toks[k].low not in _lex()["stance"] for k in range(i + L, n)):
+            f = None  # "Council members who backed it said …": the verb of a relative clause
         if f is not None:
             frames.append(f)
             used_until = i + L
+            if f.rule in ("quote-then-source", "quote-then-cue-source", "content-then-source",
+                          "content-then-cue-source", "parenthetical"):
+                used_until = n  # the rest is the attribution's tail or role
             # a following ", adding …" keeps the same source
             for g in range(i + L, n - 1):
                 if toks[g].text == "," and toks[g + 1].low in GERUND_CONTINUATIONS:
@@ -775,6 +783,13 @@ def _accept_after(prev: _Frame, f: _Frame, toks) -> bool:
     if f.rule not in ("source-cue-content", "source-stance-content", "source-cue-quote",
                       "source-cue-colon"):
         return False
+    # "Opponents warned that A and said B": a coordinated cue with the same subject
+    ci = next((k for k, t in enumerate(toks) if t.start == f_cue), None)
+    if ci is not None and ci >= 2 and toks[ci - 1].low == "and" and f.src[1] <= p_start:
+        if toks[ci - 2].end - prev.parts[-1][0] < 8:
+            return False
+        prev.parts[-1] = (prev.parts[-1][0], toks[ci - 2].end)
+        return True
     # "Although the map showed that A, several officers said that B": cut A at the comma
     comma = None
     for t in toks:
@@ -783,7 +798,7 @@ def _accept_after(prev: _Frame, f: _Frame, toks) -> bool:
     if comma is None or f.src[0] - comma.end > 120:
         return False
     before = [t for t in toks if p_start <= t.start and t.end <= comma.start]
-    if not before:
+    if not before or before[-1].end - prev.parts[-1][0] < 8:
         return False
     prev.parts[-1] = (prev.parts[-1][0], before[-1].end)
     return True
@@ -1017,7 +1032,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
     for ev in events:
         if ev[0] == "frame":
             f = ev[1]
-            if not f.parts:
+            if not f.parts or any(b <= a for a, b in f.parts):
                 continue
             speaker = anonymous = role = affiliation = None
             s_start = s_end = s_text = None

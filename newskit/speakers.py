@@ -193,10 +193,12 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
     cut = len(words)
     for k, w in enumerate(words):
         if k > 0 and w.lower() in {"who", "which", "that", "of", "for", "at", "with", "from", "in",
-                                   "involved", "familiar", "close", "on", "told", "speaking"}:
+                                   "involved", "familiar", "close", "on", "told", "speaking", "by"}:
             cut = k
             break
-        if k > 1 and w.islower() and w.endswith("ed") and words[k - 1].lower() not in DETERMINERS:
+        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+        if k >= 1 and w.islower() and w.endswith("ed") and words[k - 1].lower() not in DETERMINERS \
+                and (k > 1 or nxt in {"by", "in", "at", "from", "for", "to", "on"}):
             cut = k  # a participle starts a post-modifier: "the military map circulated by …"
             break
     pre, post = words[:cut], words[cut:]
