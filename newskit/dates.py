@@ -86,10 +86,41 @@ SET_ADVERBS: dict[str, str] = W["set_adverbs"]
 VAGUE = set(W["vague_numbers"])
 
 
+def _trie_regex(words) -> str:
+    """A regex matching exactly WORDS, factored as a trie ("mon(?:day|th)"): fast to scan."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+    return build(trie)
+
+
+USE_TRIE = True
+
+
 def _alt(words, flags: str = "") -> str:
-    """A regex alternation of WORDS, longest first, spaces matching any whitespace."""
-    parts = sorted(set(words), key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("\\-", "[-\\s]?") for w in parts)
+    """A regex alternation of WORDS, longest first, spaces matching any whitespace.
+
+    Single words are factored as a trie (fast to scan); phrases come first so that the longest
+    reading wins.
+    """
+    words = set(words)
+    simple = sorted(w for w in words if w.isalpha() and USE_TRIE)
+    parts = sorted((w for w in words if not (w.isalpha() and USE_TRIE)), key=len, reverse=True)
+    alts = [re.escape(w).replace(r"\ ", r"\s+").replace("\\-", "[-\\s]?") for w in parts]
+    if simple:
+        alts.append(_trie_regex(simple))
+    body = "|".join(alts)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
@@ -1310,24 +1341,30 @@ _GROUPS = {
     "@months": list(MONTHS), "@weekdays": list(WEEKDAYS) + [d + "s" for d in WEEKDAYS if len(d) > 5],
     "@units": [w for u in UNITS for w in u.split()], "@seasons": list(SEASONS), "@parts": list(PARTS_OF_DAY),
     "@adverbs": list(SET_ADVERBS), "@decades": list(W["decade_words"]),
-    "@holidays": [w for h in _HOLIDAYS for w in re.findall(r"[a-z]+", h)],
+    # distinctive words of holiday names ("christmas", "thanksgiving"), not "day", "new", "eve"
+    "@holidays": [w for h in _HOLIDAYS for w in re.findall(r"[a-z]+", h)
+                  if w not in {"day", "new", "year", "s", "st", "eve", "may", "good", "king", "sunday", "monday", "friday"}],
     "@ordinals": [w for o in ORDINALS for w in o.split("-")], "@reldays": ["today", "tonight", "yesterday", "tomorrow", "tmrw"],
 }
 RULE_ANCHORS = {
-    "iso_date": "#", "numeric_date": "#", "month_day": "@months", "day_month": "@months", "month_year": "@months",
-    "month": "@months", "year": "#", "spoken_year": "nineteen thousand", "decade": "# @decades",
+    "iso_date": "#4", "numeric_date": "#", "month_day": "@months", "day_month": "@months", "month_year": "@months",
+    "month": "@months", "year": "#4", "spoken_year": "nineteen thousand", "decade": "#4 #s @decades",
     "century": "century centuries", "relative_day": "@reldays", "this_part_of_day": "@parts",
-    "weekday": "@weekdays", "weekday_set": "@weekdays", "clock_time": "#", "named_time": "noon midday midnight midafternoon midmorning @parts",
+    "weekday": "@weekdays", "weekday_set": "@weekdays", "clock_time": "am pm m clock oclock morning afternoon evening", "named_time": "noon midday midnight midafternoon midmorning @parts",
     "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "the_year": "year", "anchored_year": "year",
     "anchored_day": "day", "ahead": "ahead", "edge_of_period": "year month week end", "earlier_in_year": "year month week day",
-    "quarter": "quarter quarters", "q_notation": "#", "half_year": "half", "period_in_context": "quarter period",
+    "quarter": "quarter quarters", "q_notation": "q", "half_year": "half", "period_in_context": "quarter period",
     "year_ago_adj": "year", "season": "@seasons", "holiday": "@holidays", "duration": "@units",
-    "bare_units": "@units", "set": "@units @parts @months @seasons", "set_adverb": "@adverbs",
+    "bare_units": "@units", "set": "every each per once twice", "set_adverb": "@adverbs",
     "present_ref": "now nowadays currently presently days moment time present", "recent_units": "recent",
     "current": "current", "past_ref": "recently lately past formerly years", "earlier_this": "@units",
     "future_ref": "future soon term date months years weeks days quarters",
 }
-TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_ALL_ANCHORS = {w for spec in RULE_ANCHORS.values() for part in spec.split() for w in _GROUPS.get(part, [part])}
+# one scan finds the anchor tokens: 4-digit numbers, other numbers, and the anchor words
+TOKEN = re.compile(r"'\d0s|(?<!\d)\d{4}(?!\d)|\d+|(?<![A-Za-z])"
+                   + _trie_regex(sorted({w.lower() for w in _ALL_ANCHORS if w.isalpha()}))
+                   + r"(?![A-Za-z])", re.I)
 WINDOW_BEFORE, WINDOW_AFTER = 80, 100
 
 
@@ -1354,10 +1391,16 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
     hits: dict[int, list[tuple[int, int]]] = {}
     index = _ANCHOR_INDEX
     digit_rules = index.get("#", _NO_RULES)
+    year_rules = sorted(set(digit_rules) | set(index.get("#4", _NO_RULES)))
     n = len(text)
     for m in TOKEN.finditer(text):
         tok = m.group(0)
-        rules = digit_rules if tok[0].isdigit() else index.get(tok.lower(), _NO_RULES)
+        if tok[0] == "'":
+            rules = index.get("#s", _NO_RULES)
+        elif tok[0].isdigit():
+            rules = year_rules if len(tok) == 4 else digit_rules
+        else:
+            rules = index.get(tok.lower(), _NO_RULES)
         if not rules:
             continue
         s, e = m.span()
