@@ -196,10 +196,12 @@ def main(argv=None) -> int:
     P, R, F1 = _prf(yd, p_dev >= threshold)
     P5, R5, F5 = _prf(yd, p_dev >= 0.5)
     cP, cR, cF = _prf(yt, p_oof >= threshold)
-    _, cF_best = best_threshold(p_oof, yt)
+    t_cv, cF_best = best_threshold(p_oof, yt)
+    uP, uR, uF = _prf(yd, p_dev >= t_cv)
     print(f"dev @0.5:                P={P5:.3f} R={R5:.3f} F1={F5:.4f}")
     print(f"dev @{threshold:.4f} (chosen on dev, optimistic): P={P:.3f} R={R:.3f} F1={F1:.4f}")
     print(f"train 5-fold CV @{threshold:.4f}: P={cP:.3f} R={cR:.3f} F1={cF:.4f} (best CV F1 {cF_best:.4f})")
+    print(f"dev @{t_cv:.4f} (threshold chosen by train CV, not on dev): P={uP:.3f} R={uR:.3f} F1={uF:.4f}")
     brier = float(np.mean((p_dev - yd) ** 2))
     print(f"dev calibration: Brier={brier:.4f} ECE={ece(p_dev, yd):.4f}; "
           f"train CV ECE={ece(p_oof, yt):.4f}")
@@ -215,7 +217,8 @@ def main(argv=None) -> int:
         "dev": {"precision": P, "recall": R, "f1": F1, "f1_at_0.5": F5, "brier": brier,
                 "ece": ece(p_dev, yd)},
         "train_cv": {"precision": cP, "recall": cR, "f1": cF, "best_f1": cF_best,
-                     "ece": ece(p_oof, yt)},
+                     "best_threshold": t_cv, "ece": ece(p_oof, yt)},
+        "dev_at_cv_threshold": {"threshold": t_cv, "precision": uP, "recall": uR, "f1": uF},
         "numpy_sklearn_max_abs_diff": diff,
     }
     out = args.out or weights_path()
