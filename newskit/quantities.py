@@ -141,6 +141,9 @@ _POSTFIX_OF: dict[str, str] = {
 _CHANGE_OF: dict[str, str] = {
     w: sign for sign, ws in _WORDS["change_verbs"].items() for w in ws
 }
+_CHANGE_BY_OF: dict[str, str] = {
+    w: sign for sign, ws in _WORDS["change_verbs_by"].items() for w in ws
+}
 _VAGUE_OF: dict[str, float] = {_norm(k): v for k, v in _WORDS["vague_multiples"].items()}
 _SCALE_WORDS: dict[str, float] = _WORDS["scale_words"]
 _SCALE_SYMBOLS: dict[str, float] = _WORDS["scale_symbols"]
@@ -297,7 +300,8 @@ COUNT_NOUN_AFTER = re.compile(
 PLURAL_AFTER = re.compile(r"(?:\s+of)?\s+(?P<noun>[a-z]{3,}(?<![su])s)\b(?![-'’])")
 #: A change verb right before a quantity: "rose by", "fell", "up".
 CHANGE_BEFORE = re.compile(
-    rf"(?i:\b(?P<verb>{_phrases(_CHANGE_OF)})\s+(?:by\s+)?(?:(?:a|another|a\s+further)\s+)?)$"
+    rf"(?i:\b(?:(?P<verb>{_phrases(_CHANGE_OF)})\s+(?:by\s+)?|(?P<verb_by>{_phrases(_CHANGE_BY_OF)})\s+"
+    rf"(?:[\w-]+\s+)?by\s+)(?:(?:a|another|a\s+further)\s+)?)$"
 )
 #: "years old", "years of age" after a duration: the quantity is an age.
 AGE_AFTER = re.compile(rf"(?i:\s?-?\s?(?:old\b|of\s+age\b))")
@@ -388,7 +392,11 @@ def _count_noun(text: str, end: int) -> tuple[str, int, str] | None:
 
 def _change(text: str, start: int) -> str | None:
     m = CHANGE_BEFORE.search(text, max(0, start - 40), start)
-    return _CHANGE_OF.get(m.group("verb").lower()) if m else None
+    if m is None:
+        return None
+    if m.group("verb"):
+        return _CHANGE_OF.get(m.group("verb").lower())
+    return _CHANGE_BY_OF.get(m.group("verb_by").lower())
 
 
 class _Builder:
