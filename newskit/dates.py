@@ -1029,6 +1029,8 @@ def _dur(m, doc):
             return "SET", _duration(1, unit)
     if unit.startswith("quarter") and re.match(r"\s+of\b", doc.text[m.end():m.end() + 4]):
         return None  # "three-quarters of its food" is a fraction
+    if numtxt in ("a", "an") and unit in ("second", "quarter") and not det and not m["ago"]:
+        return None  # "a second group", "a quarter that produced a loss"
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
         return None
     if m["ago"]:
@@ -1220,8 +1222,8 @@ def _future(m, doc):
     before = doc.text[max(0, m.start() - 4):m.start()].lower()
     if w == "soon" and (m["after"] or before.endswith("as ") or before.endswith("how ")):
         return None
-    if w == "future" and doc.text[m.end():m.end() + 1] == "s":
-        return None
+    if w == "future":
+        return None  # "future earnings": an adjective, not a reference to the future
     return "DATE", "FUTURE_REF"
 
 
