@@ -156,7 +156,7 @@ FUTURE_CUE = re.compile(
     r"await(?:s|ing)?|deadline|begins?|starts?|opens?|meets?|leaves?|votes?|may|might|payable|effective|expires?)\b",
     re.I)
 PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed)\b", re.I)
+    r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed|" + _alt(W["past_verbs"])[3:-1] + r")\b", re.I)
 _CUE = re.compile(FUTURE_CUE.pattern + "|" + PAST_CUE.pattern, re.I)
 SENTENCE_END = re.compile(r"[.;!?\n](?=\s)|[.;!?]$")
 SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
@@ -321,7 +321,7 @@ def _pick_year_for(month: int, day: Optional[int], doc: _Doc, start: int, end: i
 
     When one reading is near the reference (within about three months) and the other far
     (more than about seven), the near one wins ("payable Dec. 15" in late October); otherwise
-    the tense of the clause decides, and without a tense the nearer reading.
+    the tense of the clause decides, and without a tense the past one (the news convention).
     """
     ref = doc.ref
     if ref is None:
@@ -351,9 +351,7 @@ def _pick_year_for(month: int, day: Optional[int], doc: _Doc, start: int, end: i
     tense = doc.tense(start, end)
     if tense == "future":
         return future
-    if tense == "past":
-        return past
-    return past if dp <= df else future
+    return past  # past tense, or none: news reports what happened
 
 
 def _weekday_date(wd: int, mod: str, doc: _Doc, start: int, end: int) -> Optional[dt.date]:
