@@ -14,7 +14,8 @@ equal TIMEX3 value, and no mention overlaps none of them. Value equality allows 
 formats' conventions: Recognizers writes ``X`` for parts it leaves to the application (``XXXX-10-26``)
 while we resolve them against the reference (``2016-10-26``), so an ``X`` matches any digit; a
 range ``(start,end,P…)`` matches when our resolved first day is its start; a bare time ``T07``
-matches a value that ends with it.
+matches a value that ends with it; ``T08`` equals ``T08:00``; durations compare by length
+(``PT1.5H`` == ``PT1H30M``).
 """
 from __future__ import annotations
 
@@ -72,8 +73,14 @@ def _timex_matches(expected: str, mention) -> bool:
     m = re.fullmatch(r"\((\d{4}-\d\d-\d\d)(?:T[\d:]+)?,([^,]*),([^)]*)\)", expected)
     if m:
         return mention.resolved is not None and mention.resolved.isoformat() == m.group(1)
+    # "T08" and "T08:00" name the same time
+    def norm(v):
+        return re.sub(r"(T\d\d)(?::00(?::00)?)?$", r"\1", re.sub(r"(T\d\d:\d\d):00$", r"\1", v))
+    expected, value = norm(expected), norm(value)
+    if expected == value:
+        return True
     if expected.startswith("T"):
-        return value.endswith(expected) or value.endswith(expected + ":00")
+        return value.endswith(expected)
     if "X" in expected and len(expected) == len(value):
         return all(e == v or (e == "X" and v.isdigit()) for e, v in zip(expected, value))
     return False

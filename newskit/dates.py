@@ -639,6 +639,40 @@ def _weekday(m, doc):
     return "DATE", value
 
 
+@rule("weekday_of_week", rf"""(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?:\s+of)?\s+(?P<mod>last|next|this|the\s+previous|the\s+following)\s+week(?!\w)""", 3)
+def _weekday_of_week(m, doc):
+    """ "Tuesday of last week", "Wednesday evening next week": the weekday inside that week."""
+    wd = WEEKDAYS[m["wd"].lower()]
+    part = _part(m["part"])
+    if doc.ref is None:
+        value = f"XXXX-WXX-{wd}"
+    else:
+        shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "this": 0}[_lower(m["mod"])]
+        monday = doc.ref - dt.timedelta(days=doc.ref.isoweekday() - 1) + dt.timedelta(weeks=shift)
+        value = (monday + dt.timedelta(days=wd - 1)).isoformat()
+    return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+
+
+@rule("nth_week_of_year", rf"""(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?P<year>{YEAR4})(?!\d)""", 3)
+def _nth_week(m, doc):
+    y = int(m["year"])
+    n = m["n"].lower()
+    if n in ("last", "final"):
+        return "DATE", _week(dt.date(y, 12, 28))
+    k = _day_of(n) or _QUARTER_NUM.get(n) or {"fifth": 5, "5th": 5}.get(n)
+    if not k or k > 53:
+        return None
+    return "DATE", f"{y}-W{k:02d}"
+
+
+@rule("part_of_day", rf"""(?P<edge>early|late|later|earlier)?\s*in\s+the\s+(?P<part>morning|afternoon|evening)(?!\w)""", 0)
+def _part_of_day(m, doc):
+    """ "early in the morning", "later in the afternoon": that part of the day in context."""
+    day = _anchor_day(doc, m.start())
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    return "TIME", f"{prefix}T{_part(m['part'])}"
+
+
 @rule("weekday_set", rf"""(?:every|each)\s+(?P<wd1>{WEEKDAY})(?!\w)|(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w)""", 3)
 def _weekday_set(m, doc):
     name = m["wd"] or m["wd2"] or m["wd1"]
@@ -654,22 +688,39 @@ _TZ = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
 _TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?P<day>(?:{WEEKDAY})|today|yesterday|tomorrow|(?:{MONTH_ANY})\s+\d{{1,2}}(?!\d)))?"
 
 
-@rule("clock_time", rf"""(?:(?P<about>around|about|at|by|until|before|after)\s+)?
-    (?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|(?:o'clock)|in\s+the\s+(?:morning|afternoon|evening))
-    {_TZ}{_TIME_DAY}""", 4)
+_LEAD_DAY = rf"""(?:(?P<lday>(?:{WEEKDAY})|today|tomorrow|yesterday|tonight|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*{YEAR4})?)
+    (?:\s+(?P<lpart>{PART_OF_DAY}))?,?\s+(?:at\s+|by\s+|from\s+|around\s+)?)?"""
+
+
+@rule("clock_time", rf"""{_LEAD_DAY}(?:(?P<about>around|about|at|by|until|before|after|from)\s+)?
+    (?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*[ap]))(?P<mi>[0-5]\d)(?::(?P<se>[0-5]\d))?)?
+    (?:\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|o'?clock|in\s+the\s+(?:morning|afternoon|evening))|(?<=\d)(?P<ap1>[ap])(?![\w])\.?)?
+    (?P<tz>{_TZ}){_TIME_DAY}""", 4)
 def _clock(m, doc):
     h = int(m["h"])
-    ap = _lower(m["ap"])
+    ap = _lower(m["ap"] or m["ap1"])
+    if not ap and not (m["mi"] and (m["lday"] or m["about"] or m["tz"].strip())):
+        return None  # a bare "10" or "3:1" is not a time
+    if not ap and m["about"] and m["about"].lower() in ("from", "after", "before") and not m["lday"] and not m["tz"].strip():
+        return None
     if h > 12 and ap and "m" in ap[:3]:
         return None
     if ap.startswith("p") or "afternoon" in ap or "evening" in ap:
         h = h % 12 + 12
     elif ap.startswith("a") or "morning" in ap:
         h = h % 12
+    elif not ap and h < 12 and _part(m["lpart"]) in ("AF", "EV", "NI") and h != 0:
+        h += 12
     mi = m["mi"] or "00"
-    day = _resolve_day_phrase(m["day"], doc, m.start(), m.end()) if m["day"] else _anchor_day(doc, m.start())
+    sec = f":{m['se']}" if m["se"] else ""
+    if m["day"]:
+        day = _resolve_day_phrase(m["day"], doc, m.start(), m.end())
+    elif m["lday"]:
+        day = _resolve_day_phrase(m["lday"], doc, m.start(), m.end())
+    else:
+        day = _anchor_day(doc, m.start())
     prefix = day.isoformat() if day else "XXXX-XX-XX"
-    return "TIME", f"{prefix}T{h:02d}:{mi}"
+    return "TIME", f"{prefix}T{h:02d}:{mi}{sec}"
 
 
 @rule("named_time", rf"""(?:(?P<mod>around|about|at|by|until|before|after)\s+)?(?P<t>noon|midnight|midday|mid-?afternoon|mid-?morning)
@@ -684,10 +735,22 @@ def _named_time(m, doc):
 
 def _resolve_day_phrase(s: str, doc: _Doc, start: int, end: int) -> Optional[dt.date]:
     s_l = _lower(s)
+    mm = re.match(r"(\S+?)\.?\s+(\d+)(?:st|nd|rd|th)?\s*,\s*(\d{4})$", s_l)
+    if mm and mm.group(1) in MONTHS:
+        try:
+            return dt.date(int(mm.group(3)), MONTHS[mm.group(1)], int(mm.group(2)))
+        except ValueError:
+            return None
     if doc.ref is None:
         return None
     if s_l in _REL_DAY:
         return doc.ref + dt.timedelta(days=_REL_DAY[s_l])
+    mm = re.match(r"(\S+?)\.?\s+(\d+)(?:st|nd|rd|th)?\s*,\s*(\d{4})$", s_l)
+    if mm and mm.group(1) in MONTHS:
+        try:
+            return dt.date(int(mm.group(3)), MONTHS[mm.group(1)], int(mm.group(2)))
+        except ValueError:
+            return None
     if s_l in WEEKDAYS:
         return _weekday_date(WEEKDAYS[s_l], "", doc, start, end)
     mm = re.match(r"(\S+?)\.?\s+(\d+)", s_l)
@@ -1350,7 +1413,8 @@ RULE_ANCHORS = {
     "iso_date": "#4", "numeric_date": "#", "month_day": "@months", "day_month": "@months", "month_year": "@months",
     "month": "@months", "year": "#4", "spoken_year": "nineteen thousand", "decade": "#4 #s @decades",
     "century": "century centuries", "relative_day": "@reldays", "this_part_of_day": "@parts",
-    "weekday": "@weekdays", "weekday_set": "@weekdays", "clock_time": "am pm m clock oclock morning afternoon evening", "named_time": "noon midday midnight midafternoon midmorning @parts",
+    "weekday": "@weekdays", "weekday_set": "@weekdays", "weekday_of_week": "@weekdays", "nth_week_of_year": "week",
+    "part_of_day": "morning afternoon evening", "clock_time": "am pm m clock oclock morning afternoon evening", "named_time": "noon midday midnight midafternoon midmorning @parts",
     "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "the_year": "year", "anchored_year": "year",
     "anchored_day": "day", "ahead": "ahead", "edge_of_period": "year month week end", "earlier_in_year": "year month week day",
     "quarter": "quarter quarters", "q_notation": "q", "half_year": "half", "period_in_context": "quarter period",
