@@ -3,7 +3,8 @@
 How a text is split:
 
 1. **Paragraphs.** Every line break ends a sentence (news scrapes put one paragraph per line);
-   blank lines are skipped.
+   blank lines are skipped. For text wrapped at a fixed width, ``hard_wrapped=True`` makes
+   only blank lines end a sentence.
 2. **Candidates.** Inside a paragraph, a candidate boundary is a run of terminal punctuation
    (``.``, ``?``, ``!``, ``…``, spaced ellipses ``. . .``) with any closing quotes or brackets
    after it, followed by white space. Periods inside a token (``3.5``, ``Jane.Doe@example.com``,
@@ -105,7 +106,9 @@ _OPENERS = "\"'“‘«‹([{¿¡"
 _BULLETS = "•⁃◦▪‣●"
 
 #: one line of text: a paragraph (line breaks as in str.splitlines)
-_PARAGRAPH = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+#: a blank line between paragraphs of hard-wrapped text (white space holding two line breaks)
+_BLANK_LINE = re.compile(r"(?:\r?\n|\r)[^\S\r\n]*(?:\r?\n|\r)\s*|\u2029\s*")
 
 #: a run of terminal punctuation (single spaces allowed inside, for ". . ."), then closers
 _TERMINAL_RUN = re.compile(
@@ -318,15 +321,29 @@ def _decide(
     return split, re_, rule
 
 
-def _scan(text: str) -> Iterator[tuple[int, int, bool, int, str]]:
+def _paragraphs(text: str, hard_wrapped: bool) -> Iterator[tuple[int, int]]:
+    """Spans of the paragraphs of ``text`` that hold more than white space."""
+    if hard_wrapped:
+        spans, lo = [], 0
+        for m in _BLANK_LINE.finditer(text):
+            spans.append((lo, m.start()))
+            lo = m.end()
+        spans.append((lo, len(text)))
+    else:
+        spans = (m.span() for m in _LINE.finditer(text))
+    for lo, hi in spans:
+        if _NON_SPACE.search(text, lo, hi) is not None:
+            yield lo, hi
+
+
+def _scan(text: str, hard_wrapped: bool = False) -> Iterator[tuple[int, int, bool, int, str]]:
     """Yield every boundary decision in order: (start, end, split, offset, rule).
 
     List items and paragraph ends are included; candidates are visited left to right, and a
     decision can depend on where the current sentence started.
     """
     lex = _lexicon()
-    for para in _PARAGRAPH.finditer(text):
-        lo, hi = para.span()
+    for lo, hi in _paragraphs(text, hard_wrapped):
         cuts, labels = _list_items(text, lo, hi)
         ci = 0
         split, rule = False, ""
@@ -358,8 +375,12 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start + left, start + max(left, right)
 
 
-def boundary_decisions(text: str) -> list[Boundary]:
+def boundary_decisions(text: str, *, hard_wrapped: bool = False) -> list[Boundary]:
     """Every candidate boundary in ``text`` with the decision and the rule that made it.
+
+    Args:
+        text: any string.
+        hard_wrapped: as for :func:`split_sentences`.
 
     Example:
         >>> [(b.text, b.split, b.rule) for b in boundary_decisions("Mr. Smith left. He ran.")]
@@ -369,18 +390,22 @@ def boundary_decisions(text: str) -> list[Boundary]:
         raise TypeError(f"boundary_decisions expects a str, not {type(text).__name__}")
     return [
         Boundary(start, end, text[start:end], split, offset, rule)
-        for start, end, split, offset, rule in _scan(text)
+        for start, end, split, offset, rule in _scan(text, hard_wrapped)
     ]
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, *, hard_wrapped: bool = False) -> list[Sentence]:
     """Split ``text`` into sentences with character offsets.
 
-    Every line break ends a sentence; inside a line, candidate boundaries are decided by the
-    named rules and Punkt described in the module docstring (see :func:`boundary_decisions`).
+    Every line break ends a sentence (news scrapes hold one paragraph per line); inside a
+    paragraph, candidate boundaries are decided by the named rules and Punkt described in the
+    module docstring (see :func:`boundary_decisions`).
 
     Args:
         text: any string; an empty or blank string gives an empty list.
+        hard_wrapped: ``True`` for text wrapped at a fixed width (wire copy, plain-text
+            corpora): then only blank lines end a sentence and single line breaks count as
+            spaces, so a sentence may contain a line break.
 
     Returns:
         Sentences in order, without surrounding white space; ``text[s.start:s.end] == s.text``.
@@ -396,7 +421,7 @@ def split_sentences(text: str) -> list[Sentence]:
         raise TypeError(f"split_sentences expects a str, not {type(text).__name__}")
     out: list[Sentence] = []
     start = 0
-    for _, _, split, offset, _ in _scan(text):
+    for _, _, split, offset, _ in _scan(text, hard_wrapped):
         if split:
             a, b = _stripped(text, start, offset)
             if a < b:
