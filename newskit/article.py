@@ -75,6 +75,10 @@ class Article:
     id: str | None = None
     path: str | None = None
     segments: tuple[Segment, ...] = field(default=(), repr=False, compare=False)
+    _segment_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_segment_starts", tuple(s.clean_start for s in self.segments))
 
     def raw_offset(self, offset: int) -> int:
         """Map a character offset in ``text`` to the matching offset in ``raw``.
@@ -86,8 +90,7 @@ class Article:
             raise IndexError(f"offset {offset} outside the text (0..{len(self.text)})")
         if not self.segments:
             return min(offset, len(self.raw))
-        starts = [s.clean_start for s in self.segments]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._segment_starts, offset) - 1
         if i < 0:
             return self.segments[0].raw_start
         seg = self.segments[i]

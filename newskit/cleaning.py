@@ -71,6 +71,13 @@ DATELINE = re.compile(
 ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 NO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
 SPACE_RUN = re.compile(r" {2,}")
+#: What normalisation rewrites: runs of 2+ spaces, any odd space, and no-width characters.
+#: A single plain space is left alone, so ordinary text maps back in one piece.
+ODD_RUN = re.compile(
+    r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v ]{2,}"
+    r"|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]"
+    r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+"
+)
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 #: Short section labels glued before a repeated headline ("Special", "World", "Opinion").
@@ -175,10 +182,8 @@ def _normalise(raw: str, start: int, end: int):
     i = start
     pieces = []
     # walk the line in runs split at odd characters; each run is NFC-normalised on its own
-    for m in re.finditer(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v ]+|"
-                         r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+",
-                         raw[start:end]):
-        s, e = start + m.start(), start + m.end()
+    for m in ODD_RUN.finditer(raw, start, end):
+        s, e = m.start(), m.end()
         if s > i:
             pieces.append((i, s))
         is_space = not NO_WIDTH.match(m.group())
@@ -224,7 +229,9 @@ def _lines(raw: str) -> list[_Line]:
         s = m.start()
         lead = len(content) - len(content.lstrip())
         stripped = content.strip()
-        norm = SPACE_RUN.sub(" ", ODD_SPACE.sub(" ", NO_WIDTH.sub("", stripped))).strip()
+        norm = stripped
+        if ODD_RUN.search(stripped):
+            norm = SPACE_RUN.sub(" ", ODD_SPACE.sub(" ", NO_WIDTH.sub("", stripped))).strip()
         out.append(_Line(s + lead, s + lead + len(stripped), norm))
     return out
 
@@ -322,7 +329,8 @@ def clean(
         if reason:
             drop(line, reason)
             continue
-        key = _fold(text)
+        # a repeated headline is about as long as the title (plus a short section label)
+        key = _fold(text) if not title_key or len(text) <= 2 * len(meta["title"]) + 40 else ""
         if title_key and (key == title_key or (key.endswith(" " + title_key)
                                                and _words(text) - _words(meta["title"] or "") <= MAX_SECTION_WORDS)):
             drop(line, "repeated-headline")
