@@ -84,6 +84,7 @@ SPACED_ELLIPSIS_WITH_PERIOD = "spaced_ellipsis_with_period"  # "a period . . . .
 SPACED_ELLIPSIS_OMISSION = "spaced_ellipsis_omission"  # "the thing is . . . I didn't"
 ELLIPSIS_WITH_PERIOD = "ellipsis_with_period"  # "that.... She"
 QUESTION_OR_EXCLAMATION = "question_or_exclamation"  # "?", "!", "?!" before a non-lower word
+EXCLAMATION_IN_NAME = "exclamation_in_name"  # "Yahoo! News reported"
 ABBREVIATION_BEFORE_NUMBER = "abbreviation_before_number"  # "No. 5", "p. 55"
 TITLE_BEFORE_NAME = "title_before_name"  # "Lt. Gen. Abdulamir", "Mr. Smith"
 INITIALS = "initials"  # "J. K. Rowling"
@@ -154,6 +155,7 @@ def _word_list(name: str) -> list[str]:
 class _Lexicon:
     tokenizer: object
     titles: frozenset
+    exclamation_names: frozenset
     number_abbreviations: frozenset
     time_context: frozenset
 
@@ -176,6 +178,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         tokenizer=punkt.PunktSentenceTokenizer(params),
         titles=frozenset(_word_list("sentence_titles.txt")),
+        exclamation_names=frozenset(_word_list("sentence_exclamation_names.txt")),
         number_abbreviations=frozenset(_word_list("sentence_number_abbreviations.txt")),
         time_context=frozenset(_word_list("sentence_time_context.txt")),
     )
@@ -292,12 +295,14 @@ def _decide(
         return False, re_, SPACED_ELLIPSIS_OMISSION
     if only_dots and dots >= 4:
         return True, re_, ELLIPSIS_WITH_PERIOD
-    if "?" in marks or "!" in marks or "‽" in marks:
-        return True, re_, QUESTION_OR_EXCLAMATION
 
     prev = text[max(lo, rs - _WINDOW):rs].rsplit(None, 1)[-1] if attached else ""
     prev = prev.lstrip(_OPENERS)
     prev_type = prev.lower()
+    if "?" in marks or "!" in marks or "‽" in marks:
+        if marks == "!" and not closers and prev_type + "!" in lex.exclamation_names:
+            return False, re_, EXCLAMATION_IN_NAME
+        return True, re_, QUESTION_OR_EXCLAMATION
     if marks == ".":
         if prev_type in lex.number_abbreviations and first_char.isdigit():
             return False, re_, ABBREVIATION_BEFORE_NUMBER
