@@ -688,20 +688,41 @@ _TZ = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
 _TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?P<day>(?:{WEEKDAY})|today|yesterday|tomorrow|(?:{MONTH_ANY})\s+\d{{1,2}}(?!\d)))?"
 
 
-_LEAD_DAY = rf"""(?:(?P<lday>(?:{WEEKDAY})|today|tomorrow|yesterday|tonight|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*{YEAR4})?)
-    (?:\s+(?P<lpart>{PART_OF_DAY}))?,?\s+(?:at\s+|by\s+|from\s+|around\s+)?)?"""
-
-
-@rule("clock_time", rf"""{_LEAD_DAY}(?:(?P<about>around|about|at|by|until|before|after|from)\s+)?
-    (?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*[ap]))(?P<mi>[0-5]\d)(?::(?P<se>[0-5]\d))?)?
+_CLOCK = rf"""(?:(?P<about>around|about|at|by|until|before|after|from)\s+)?
+    (?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*[ap]\.?\s?m\b))(?P<mi>[0-5]\d)(?::(?P<se>[0-5]\d))?)?
     (?:\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|o'?clock|in\s+the\s+(?:morning|afternoon|evening))|(?<=\d)(?P<ap1>[ap])(?![\w])\.?)?
-    (?P<tz>{_TZ}){_TIME_DAY}""", 4)
+    (?P<tz>{_TZ})"""
+_LEAD_DAY = rf"""(?:(?P<lmod>last|next|this|this\s+coming|coming|previous|the\s+previous)\s+)?
+    (?P<lday>(?:{WEEKDAY})|today|tomorrow|yesterday|tonight|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*{YEAR4})?)
+    (?:\s+(?P<lpart>{PART_OF_DAY}))?,?\s+(?:at\s+|by\s+|from\s+|around\s+)?"""
+
+
+@rule("clock_time", rf"""{_CLOCK}{_TIME_DAY}""", 4)
 def _clock(m, doc):
+    return _clock_value(m, doc, None)
+
+
+@rule("day_clock_time", rf"""{_LEAD_DAY}{_CLOCK}""", 4)
+def _day_clock(m, doc):
+    """ "Friday at 10 a.m.", "tomorrow 8:00am", "Dec. 27 12:30": a time on a named day."""
+    if re.search(r"(?:easter|good|black|cyber)\s+$", doc.text[max(0, m.start() - 8):m.start()], re.I):
+        return None  # "Easter Monday at 10:30": the holiday is the day
+    lday = _lower(m["lday"])
+    if lday in WEEKDAYS:
+        day = _weekday_date(WEEKDAYS[lday], _lower(m["lmod"]), doc, m.start(), m.end())
+    else:
+        if m["lmod"]:
+            return None
+        day = _resolve_day_phrase(m["lday"], doc, m.start(), m.end())
+    return _clock_value(m, doc, day, lead=True)
+
+
+def _clock_value(m, doc, day, lead: bool = False) -> Result:
     h = int(m["h"])
     ap = _lower(m["ap"] or m["ap1"])
-    if not ap and not (m["mi"] and (m["lday"] or m["about"] or m["tz"].strip())):
+    if not ap and not (m["mi"] and (lead or m["about"] or m["tz"].strip())):
         return None  # a bare "10" or "3:1" is not a time
-    if not ap and m["about"] and m["about"].lower() in ("from", "after", "before") and not m["lday"] and not m["tz"].strip():
+    if not ap and not lead and m["about"] and m["about"].lower() in ("from", "after", "before") and not m["tz"].strip():
         return None
     if h > 12 and ap and "m" in ap[:3]:
         return None
@@ -709,16 +730,15 @@ def _clock(m, doc):
         h = h % 12 + 12
     elif ap.startswith("a") or "morning" in ap:
         h = h % 12
-    elif not ap and h < 12 and _part(m["lpart"]) in ("AF", "EV", "NI") and h != 0:
+    elif not ap and lead and h < 12 and h != 0 and _part(m["lpart"]) in ("AF", "EV", "NI"):
         h += 12
     mi = m["mi"] or "00"
     sec = f":{m['se']}" if m["se"] else ""
-    if m["day"]:
-        day = _resolve_day_phrase(m["day"], doc, m.start(), m.end())
-    elif m["lday"]:
-        day = _resolve_day_phrase(m["lday"], doc, m.start(), m.end())
-    else:
-        day = _anchor_day(doc, m.start())
+    if not lead:
+        if m["day"]:
+            day = _resolve_day_phrase(m["day"], doc, m.start(), m.end())
+        else:
+            day = _anchor_day(doc, m.start())
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     return "TIME", f"{prefix}T{h:02d}:{mi}{sec}"
 
@@ -1414,7 +1434,8 @@ RULE_ANCHORS = {
     "month": "@months", "year": "#4", "spoken_year": "nineteen thousand", "decade": "#4 #s @decades",
     "century": "century centuries", "relative_day": "@reldays", "this_part_of_day": "@parts",
     "weekday": "@weekdays", "weekday_set": "@weekdays", "weekday_of_week": "@weekdays", "nth_week_of_year": "week",
-    "part_of_day": "morning afternoon evening", "clock_time": "am pm m clock oclock morning afternoon evening", "named_time": "noon midday midnight midafternoon midmorning @parts",
+    "part_of_day": "morning afternoon evening", "clock_time": "#",
+    "day_clock_time": "@weekdays @reldays @months", "named_time": "noon midday midnight midafternoon midmorning @parts",
     "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "the_year": "year", "anchored_year": "year",
     "anchored_day": "day", "ahead": "ahead", "edge_of_period": "year month week end", "earlier_in_year": "year month week day",
     "quarter": "quarter quarters", "q_notation": "q", "half_year": "half", "period_in_context": "quarter period",
