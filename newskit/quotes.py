@@ -143,7 +143,14 @@ CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", ")", "»"})
 # Words that end the clause holding a source when looking left from a cue.
 CLAUSE_BOUNDARY = frozenset(
     """that because while when although though but if as after before since so where whether
-    than until unless or what how why whom whose""".split()
+    than until unless or what how why whom whose which without despite""".split()
+)
+LY_NOUNS = frozenset("family assembly supply rally ally italy july anomaly monopoly bully daily "
+                     "weekly monthly reply jelly belly lily emily".split())
+# Words that cannot be the head of a source phrase (adverbs, quantifiers, verbs seen there).
+NOT_SOURCE_HEAD = frozenset(
+    """too more less much very so also only even just still let make makes made when asked
+    about such own other same""".split()
 )
 # Words that cannot end a source phrase.
 NOT_SOURCE_END = frozenset(
@@ -419,8 +426,14 @@ def _skip_adverbials_left(toks, j, lo):
         t = toks[j]
         if t.low in DAYS and j - 1 >= lo and toks[j - 1].low == "on":
             j -= 2
-        elif t.low in adv:
-            j -= 1
+        elif t.low in TIME_WORDS and j - 1 >= lo and (
+                toks[j - 1].low in DAYS or toks[j - 1].low in {"last", "this", "next", "that", "each"}):
+            j -= 2
+            if j >= lo and toks[j].low == "on":
+                j -= 1
+        elif t.low in adv or (t.text.islower() and t.low.endswith("ly") and len(t.low) > 4
+                              and t.low not in LY_NOUNS):
+            j -= 1  # "also", "has", "fiercely"
         elif t.kind == "p" and t.text in {"—", "–"}:
             break
         else:
@@ -498,6 +511,10 @@ def _subject(toks, limit):
 
 def _np_start(toks, j, lo):
     """Start index of a source noun phrase ending at toks[j], or None when none is plausible."""
+    if j >= lo and (toks[j].low in CLAUSE_BOUNDARY or toks[j].low in TAIL_PREPOSITIONS or
+                    toks[j].low in DAYS or toks[j].low in TIME_WORDS or toks[j].low in NOT_SOURCE_HEAD
+                    or (toks[j].low.endswith("ly") and toks[j].text.islower())):
+        return None
     if j >= lo and toks[j].text == ")":
         m = j - 1
         while m >= lo and toks[m].text != "(" and j - m < 8:
@@ -1008,6 +1025,10 @@ def _gender_hints(text: str) -> dict:
 FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w’'\-]*)){1,3}\b")
 
 
+_COMMON_CAPITALISED = (CLAUSE_BOUNDARY | TAIL_PREPOSITIONS | DAYS | TIME_WORDS | NOT_SOURCE_END
+                       | frozenset("a an the but and so as asked said says then now yet".split()))
+
+
 def _name_hints(text: str) -> dict:
     """Surname -> the most frequent full name ending with it ("Diaz" -> "Bo Diaz")."""
     from collections import Counter
@@ -1017,7 +1038,7 @@ def _name_hints(text: str) -> dict:
     for m in FULL_NAME.finditer(text):
         words = m.group().split()
         while words and (words[0].lower() in lex["titles"] or words[0].lower() in lex["courtesy"]
-                         or words[0].lower() in {"the", "a", "an", "but", "and", "in", "on", "at"}):
+                         or words[0].lower() in _COMMON_CAPITALISED):
             words = words[1:]
         if len(words) < 2 or any(w.lower() in lex["titles"] for w in words):
             continue
