@@ -259,6 +259,16 @@ def test_decisions_name_their_rule(text, where, split, rule):
         assert text[d.start:d.end] == d.text
 
 
+def test_every_named_rule_has_a_trace_case():
+    import newskit.sentences as module
+
+    named = {
+        value for name, value in vars(module).items()
+        if name.isupper() and not name.startswith("_") and isinstance(value, str)
+    }
+    assert named - {case[3] for case in RULE_CASES} == set()
+
+
 def test_every_split_decision_ends_a_sentence():
     text = (
         "At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then left.\n"
