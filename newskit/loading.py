@@ -230,7 +230,7 @@ def _from_html(text: str, name: str) -> Article:
         captions = [" ".join(c.text_content().split()) for c in tree.iter("figcaption")]
     except Exception:  # noqa: BLE001 - captions are a bonus, never a failure
         captions = []
-    return clean(
+    article = clean(
         body,
         title=doc.title,
         published=doc.date,
@@ -241,6 +241,9 @@ def _from_html(text: str, name: str) -> Article:
         path=name if name != "<string>" else None,
         captions=[c for c in captions if c],
     )
+    if not article.text:
+        raise FormatError(f"{name}: the HTML holds no article text once page furniture is removed")
+    return article
 
 
 def _records(text: str, fmt: str, name: str, fields):

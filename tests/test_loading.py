@@ -148,3 +148,27 @@ def test_all_errors_are_newskit_errors():
     for cls in (BinaryInputError, DecodingError, EmptyInputError, FormatError, InputTooLargeError,
                 SourceNotFoundError):
         assert issubclass(cls, NewskitError)
+
+
+def test_nul_characters_are_dropped_not_fatal():
+    art = newskit.load("Title\nLONDON: Prices\x00 rose 5 percent on Friday, officials said.\x00")
+    assert art.text == "Prices rose 5 percent on Friday, officials said."
+
+
+@pytest.mark.parametrize("junk", ["<html><<<>>></html>", "<html><body><div></div></body></html>",
+                                  "<!DOCTYPE html><html><script>var x = 1;</script></html>"])
+def test_html_junk_is_a_format_error(junk):
+    pytest.importorskip("trafilatura")
+    with pytest.raises(FormatError):
+        newskit.load(junk, format="html")
+
+
+def test_a_20_megabyte_text_loads(tmp_path):
+    paragraph = "LONDON: The council approved the plan on Tuesday, officials said, after a long debate.\n"
+    path = tmp_path / "big.txt"
+    path.write_text("Big file\n" + paragraph * (20_000_000 // len(paragraph)), encoding="utf-8")
+    art = newskit.load(path)
+    assert len(art.text) > 19_000_000
+    start = art.text.rindex("officials")
+    r0, r1 = art.raw_span(start, start + 9)
+    assert art.raw[r0:r1] == "officials"
