@@ -306,6 +306,11 @@ class Analysis:
         """A short plain-text report: title, date, dateline, top claims, sources, quantities, dates."""
         return _summary(self, max_claims=max_claims, max_items=max_items)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={len(getattr(self, k))}" for k in ("sentences", "quantities", "dates", "quotes", "claims"))
+        title = self.article.title or self.article.id
+        return f"<Analysis of {title!r}: {counts}>"
+
     def _repr_html_(self) -> str:
         from newskit.display import render_html
 
