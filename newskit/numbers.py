@@ -35,30 +35,74 @@ UNICODE_FRACTIONS: dict[str, float] = _WORDS["unicode_fractions"]
 ORDINAL_ONES: dict[str, int] = _WORDS["ordinal_ones"]
 
 
+def word_trie(words, ignore_case: bool = True, space: str = r"\s+") -> str:
+    """A regex matching any of ``words``, written as a trie: "(?:[tT](?:[wW][oO]|...)|...)".
+
+    Every branch starts with a literal or a character class, which Python's regex engine
+    rejects in one comparison; a flat alternation of a hundred words (or one under ``(?i:)``)
+    is tried word by word at every position and dominates the scanning time. Longer words are
+    tried before their prefixes ("sixteen" before "six"). Spaces in phrases match ``space``.
+
+    Example:
+        >>> re.fullmatch(word_trie(["six", "sixteen"]), "Sixteen") is not None
+        True
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in (w.lower() if ignore_case else w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                head = space
+            elif ignore_case and ch.lower() != ch.upper():
+                head = "[" + re.escape(ch) + re.escape(ch.upper()) + "]"
+            else:
+                head = re.escape(ch)
+            alts.append(head + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = ("(?:" + body + ")" if len(alts) == 1 else body) + "?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
 def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first (so that 'sixteen' beats 'six')."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A case-insensitive regex for literal words (a trie, longest first)."""
+    return word_trie(words)
 
 
 _CARDINAL = _alternation([*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN])
 _FRACTION = _alternation([*FRACTIONS, *ORDINAL_ONES])
 _DIGIT_WORD = _alternation([*ONES, *TEENS, *TENS])
+_A = word_trie(["a", "an"])
+_AND = word_trie(["and"])
+_POINT = word_trie(["point"])
+_ONE = word_trie(["one"])
+_HALF_QUARTER = word_trie(["half", "quarter"])
 
 #: A spelled-out number: cardinal and fraction words joined by spaces, hyphens, "and" or "a",
 #: with an optional sign word and an optional "point" followed by digit words. The parser
 #: decides how much of a match is one number ("twenty five and thirty six" is two).
 SPELLED_NUMBER = rf"""
-    (?i:
-        (?:(?:{_alternation(NEGATIVE)})\s+)?
-        (?:(?:an?|one)\s+(?=(?:{_CARDINAL}|{_FRACTION})\b))?
-        (?:{_CARDINAL}|half|quarter|{_FRACTION})\b
+    \b(?:
+        (?:{_alternation(NEGATIVE)}\s+)?
+        (?:(?:{_A}|{_ONE})\s+(?=(?:{_CARDINAL}|{_FRACTION})\b))?
+        \b(?:{_CARDINAL}|{_HALF_QUARTER}|{_FRACTION})\b
         (?:
             (?:\s*-\s*|\s+|\s*,\s*)
-            (?:(?:and|&)\s+)?
-            (?:an?\s+)?
+            (?:(?:{_AND}|&)\s+)?
+            (?:{_A}\s+)?
             (?:{_CARDINAL}|{_FRACTION})\b
         )*
-        (?:\s+point(?:(?:\s+|\s*-\s*)(?:{_DIGIT_WORD})\b)+)?
+        (?:\s+{_POINT}(?:(?:\s+|\s*-\s*)(?:{_DIGIT_WORD})\b)+)?
     )
 """
 

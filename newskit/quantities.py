@@ -35,7 +35,10 @@ from dataclasses import dataclass
 from importlib import resources
 
 from newskit.article import as_text_and_reference
-from newskit.numbers import DIGIT_NUMBER, SPELLED_NUMBER, parse_digits, parse_spelled
+from newskit.numbers import (
+    DIGIT_NUMBER, DOZEN, FRACTIONS, HUNDRED, MAGNITUDES, ONES, SPELLED_NUMBER, TEENS, TENS,
+    parse_digits, parse_spelled, word_trie,
+)
 from newskit.spans import to_frame as _to_frame
 
 
@@ -93,17 +96,26 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def _phrases(phrases, boundary=True) -> str:
-    """Alternation of literal phrases, longest first; spaces match any run of whitespace."""
-    out = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        pat = r"\s*".join(re.escape(part) for part in p.split(" ")) if " " in p else re.escape(p)
-        if boundary and p[:1].isalnum():
-            pat = r"\b" + pat
-        if boundary and p[-1:].isalnum():
-            pat += r"\b"
-        out.append(pat)
-    return "|".join(out)
+def _phrases(phrases, boundary=True, ignore_case=False, space=r"\s+") -> str:
+    """A regex for literal phrases, built as a trie (see :func:`newskit.numbers.word_trie`).
+
+    With ``boundary``, a phrase starting (ending) with a letter or digit must start (end) on
+    a word boundary. Spaces inside phrases match ``space``.
+    """
+    phrases = sorted(set(phrases))
+    if not phrases:
+        return "(?!)"
+    words = [p for p in phrases if p[:1].isalnum()]
+    others = [p for p in phrases if not p[:1].isalnum()]
+    parts = []
+    if words:
+        parts.append((r"\b" if boundary else "") + word_trie(words, ignore_case, space))
+    if others:
+        parts.append(word_trie(others, ignore_case, space))
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if boundary:
+        body += r"(?:(?<=\w)\b|(?<!\w))"
+    return body
 
 
 _UNIT_BY_SYMBOL: dict[str, dict] = {}
@@ -151,10 +163,11 @@ _AGE_PHRASES = _WORDS["age_phrases"]
 
 # --------------------------------------------------------------------------- patterns
 
-_MONTH = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-)
+_MONTH = word_trie([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept",
+    "sep", "oct", "nov", "dec",
+])
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT_FOLLOWS = r"(?!\s*(?:%|(?i:percent|per\s*cent|km|miles?|people|troops)\b))"
 
@@ -167,7 +180,6 @@ _DIGIT_UNITS = "(?:" + "|".join(
 #: Spans that look numeric but are not quantities: skipped whole.
 SKIP = rf"""
     (?:https?://|www\.)\S+                                       # URL
-  | \b[\w.+-]+@[\w-]+\.\w[\w.]*                                  # e-mail
   | \b{_MONTH}\b\.?\s*\.?\s*{_DAY}\b{_UNIT_FOLLOWS}(?:\s*,?\s*\d{{4}}\b)?  # Oct. 26, 2017
   | \b{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:\s*,?\s*\d{{4}}\b)?     # 04 November 2017
   | \b{_MONTH}\b\.?,?\s+(?:1[5-9]|20)\d\d\b                      # November 2017
@@ -182,9 +194,9 @@ SKIP = rf"""
   | \b(?:1[5-9]|20)\d\d\s?[-–/]\s?(?:(?:1[5-9]|20)\d\d|\d\d)\b(?!\s*(?:%|[-–]))  # 2013-14
   | \b(?:1[5-9]|20)?\d0s\b | '\d0s\b                             # 1990s, '90s
   | \b\d{{1,4}}(?::\d\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST)\b   # 0735 GMT
-  | (?i:\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[\s-]+
-        (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh)
-        (?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\b)   # nineteen ninety-four
+  | \b{word_trie(["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}[\s-]+
+        {word_trie(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "oh"])}
+        (?:[\s-]+{word_trie(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])})?\b   # nineteen ninety-four
   | \b\d+(?:st|nd|rd|th)\b                                       # 21st
   | \b\d+(?![eE][-+]?\d+\b)[A-Za-z]+\d+[A-Za-z][\w-]*           # 24703L202, 06F6
   | \b\d+(?![eE][-+]?\d+\b)[A-Za-z]+\d{{2,}}[\w-]*
@@ -194,38 +206,32 @@ SKIP = rf"""
   | (?:{_phrases(_ID_NOUNS)})\s*\#?\d+(?:[.-]\d+)*[A-Za-z]?\b(?!\s*(?:%|percent))  # Section 230
 """
 
-_UNIT_ALTERNATIVES = []
-for _key in sorted(
-    [(w, False) for w in _UNIT_BY_WORD] + [(s, True) for s in _UNIT_BY_SYMBOL],
-    key=lambda x: len(x[0]),
-    reverse=True,
-):
-    _text, _cs = _key
-    _pat = r"\s*".join(re.escape(p) for p in _text.split(" "))
-    _UNIT_ALTERNATIVES.append(_pat if _cs else f"(?i:{_pat})")
-#: Any unit of the table, longest first, not followed by a letter or digit.
+_UNIT_WORDS = _phrases(_UNIT_BY_WORD, boundary=False, ignore_case=True, space=r"\s*")
+_UNIT_SYMBOLS = _phrases(_UNIT_BY_SYMBOL, boundary=False, space=r"\s*")
 _INCH_IN = (  # "in" is an inch only where nothing else can follow: "2 1/2 in thick", "2 in."
     r"in(?=\.?\s*$|\s+(?:thick|long|wide|tall|deep|high|across|in\s+diameter|of\s+(?:rain|snow))\b)"
 )
-UNIT = "(?:" + "|".join(_UNIT_ALTERNATIVES + [_INCH_IN]) + r")(?![A-Za-z0-9]|[-‐]\d)"
+#: Any unit of the table (words case-insensitive, symbols as written), not followed by a letter
+#: or digit.
+UNIT = "(?:" + "|".join([_UNIT_WORDS, _UNIT_SYMBOLS, _INCH_IN]) + r")(?![A-Za-z0-9]|[-‐]\d)"
 _UNIT_BY_SYMBOL["in"] = next(u for u in _UNITS if u["unit"] == "inch")
 
 CURRENCY_PREFIX = (
     "(?:" + "|".join(
-        [f"(?i:{_phrases(_PREFIXES_CI, boundary=False)})", _phrases(_PREFIXES_CS)]
+        [_phrases(_PREFIXES_CI, boundary=False, ignore_case=True, space=r"\s*"), _phrases(_PREFIXES_CS)]
     ) + ")"
 )
 _SCALE = (
-    rf"(?:\s?(?i:{_phrases(_SCALE_WORDS, boundary=False)})(?![A-Za-z0-9])"
+    rf"(?:\s?{_phrases(_SCALE_WORDS, boundary=False, ignore_case=True)}(?![A-Za-z0-9])"
     rf"|(?:{'|'.join(sorted(map(re.escape, _SCALE_SYMBOLS), key=len, reverse=True))})(?![A-Za-z0-9])"
     rf"|\s{{1,2}}(?:[kKMG])(?![A-Za-z0-9]))"
 )
 _QUALIFIER = (
-    rf"(?:(?i:{_phrases([p for p in _QUALIFIER_OF if p[0].isalpha()])})\s+"
+    rf"(?:{_phrases([p for p in _QUALIFIER_OF if p[0].isalpha()], ignore_case=True)}\s+"
     r"|(?<![<>=])(?:>\s*=|<\s*=|[<>≥≤~≈])\s*)"
 )
 _POSTFIX = (
-    rf"(?:\s+(?i:{_phrases([p for p in _POSTFIX_OF if p[0].isalpha()])})(?!\s+than\b)(?!\s*(?:to\s+)?[-\d])"
+    rf"(?:\s+{_phrases([p for p in _POSTFIX_OF if p[0].isalpha()], ignore_case=True)}(?!\s+than\b)(?!\s*(?:to\s+)?[-\d])"
     r"|\+(?![\w]))"
 )
 
@@ -236,7 +242,7 @@ _NOT_TIME_OR_DATE = rf"(?!\d|:\d|\s*(?:[ap]\.m\.|(?i:am|pm)\b)|\s*(?:of\s+)?{_MO
 
 def _number(tag: str) -> str:
     return (
-        rf"(?P<sign{tag}>(?<![\w.])[-−]\s?|(?i:\b(?:minus|negative)\s+(?=[\d.])))?"
+        rf"(?P<sign{tag}>(?<![\w.])[-−]\s?|\b{word_trie(['minus', 'negative'])}\s+(?=[\d.]))?"
         rf"(?:(?<![\d.])(?P<d{tag}>{DIGIT_NUMBER}){_NOT_TIME_OR_DATE}|(?<![\w])(?P<w{tag}>{SPELLED_NUMBER}))"
         rf"(?P<sc{tag}>{_SCALE})?"
     )
@@ -253,7 +259,7 @@ def _unit(tag: str) -> str:
 #: scale?)? unit? postfix-qualifier?
 QUANTITY = rf"""
     (?P<qual>{_QUALIFIER})?
-    (?:(?P<btw>(?i:between|from))\s+)?
+    (?:(?P<btw>\b{word_trie(["between", "from"])})\s+)?
     (?:(?P<cur1>{CURRENCY_PREFIX})\s{{0,2}})?
     {_number("1")}
     {_unit("1")}?
@@ -268,16 +274,28 @@ QUANTITY = rf"""
 """
 
 VAGUE = (
-    rf"(?i:\b(?:(?:tens|hundreds)\s+of\s+)?(?:{_phrases(k for k in _VAGUE_OF if ' ' not in k)})\b"
-    r"|\b(?:several|a\s+few|few|many|a\s+couple\s+of)\s+(?:hundred|thousand|million|billion)\b)"
+    rf"(?:\b(?:{word_trie(['tens', 'hundreds'])}\s+of\s+)?{_phrases([k for k in _VAGUE_OF if ' ' not in k], ignore_case=True)}"
+    rf"|\b{word_trie(['several', 'a few', 'few', 'many', 'a couple of'])}\s+{word_trie(['hundred', 'thousand', 'million', 'billion'])}\b)"
 )
 _VAGUE_SCALE = re.compile(r"(?i:(hundred|thousand|million|billion)$)")
-PERCENT_OF = rf"(?i:\bper\s?cents?|\bpercents?)\s+of\s+(?:(?P<pd>{DIGIT_NUMBER})|(?P<pw>{SPELLED_NUMBER}))"
+PERCENT_OF = rf"\b{word_trie(['per cent', 'per cents', 'percent', 'percents', 'percentage'], space=r'[ ]?')}\s+[oO][fF]\s+(?:(?P<pd>{DIGIT_NUMBER})|(?P<pw>{SPELLED_NUMBER}))"
 CODE = r"\b[A-Za-z]+[-‐]?\d+[\w-]*"
+
+#: Where a quantity can be: a digit, a Unicode fraction or a number word. The scan jumps from
+#: one anchor to the next and runs :data:`MASTER` only in a window before each.
+ANCHOR = re.compile(
+    r"\d|[\u00bc-\u00be\u2150-\u215e]|\b"
+    + word_trie([*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN, *FRACTIONS, "half", "quarter",
+                 "dozens", "hundreds", "thousands", "millions", "billions", "trillions"])
+    + r"\b"
+)
+_LOOKBACK = 64  # longest text a match can have before its first anchor ("greater than or equal to $")
 
 #: The one scanning pattern: skip | vague multiple | percent of N | quantity | code.
 MASTER = re.compile(
-    rf"(?P<skip>{SKIP})|(?P<vague>{VAGUE})|(?P<pctof>{PERCENT_OF})|(?P<qty>{QUANTITY})|(?P<code>{CODE})",
+    # the guard rejects, in one step, positions inside a word (no alternative starts there)
+    r"(?:(?<![A-Za-z])|(?![A-Za-z]))"
+    rf"(?:(?P<skip>{SKIP})|(?P<vague>{VAGUE})|(?P<pctof>{PERCENT_OF})|(?P<qty>{QUANTITY})|(?P<code>{CODE}))",
     re.VERBOSE,
 )
 
@@ -446,8 +464,18 @@ def find_quantities(text_or_article, include_years: bool = False) -> list[Quanti
     pos = 0
     n = len(text)
     search = MASTER.search
+    anchor = ANCHOR.search
     while pos < n:
-        m = search(text, pos)
+        a = anchor(text, pos)
+        if a is None:
+            break
+        ws = a.start() - _LOOKBACK
+        if ws > pos:  # start the window at a token start, never inside a word or a URL
+            k = text.rfind(" ", pos, ws)
+            ws = k + 1 if k >= 0 else pos
+        else:
+            ws = pos
+        m = search(text, ws)
         if m is None:
             break
         kind = m.lastgroup
