@@ -543,7 +543,9 @@ def _month(m, doc):
 
 @rule("year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of
     |fiscal(?:\s+year)?|the\s+year|calendar|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|post|pre)[-\s]+)?
-    (?<![$#\d.,])(?P<year>{YEAR4})(?!\d|,\d|\.\d|%|\s*percent|\s*per\s+cent|-\d|s\b|'s\b)""", 0)
+    (?<![$#\d.,])(?<!\d-)(?P<year>{YEAR4})(?!\d|,\d|\.\d|%|\s*percent|\s*per\s+cent|-\d|s\b|'s\b)""", 0)
+
+
 def _year(m, doc):
     mod = _lower(m["mod"])
     y = m["year"]
@@ -552,6 +554,41 @@ def _year(m, doc):
     return "DATE", y
 
 
+@rule("year_month_iso", rf"""(?<![\d-])(?P<year>{YEAR4})-(?P<month>0[1-9]|1[0-2]|[1-9])(?![\d-])""", 2)
+def _year_month_iso(m, doc):
+    return "DATE", f"{m['year']}-{int(m['month']):02d}"
+
+
+@rule("year_range", rf"""(?:from\s+)?(?<![\d-])(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>{YEAR4}|\d\d)(?![\d-])""", 3)
+def _year_range(m, doc):
+    """ "2014-2018", "the 1990-91 season": a span of years, with its first and last day."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if y2 <= y1 or y2 - y1 > 100 or (len(m["y2"]) == 2 and y2 - y1 > 10):
+        return None  # "2015-32" is not a span of years
+    return "DURATION", f"P{y2 - y1}Y", (dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+
+
+@rule("day_range", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–)\s*(?:(?P<mon2>{MONTH_ANY})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+    (?:\s*,\s*(?P<year>{YEAR4}))?""", 5)
+def _day_range(m, doc):
+    """ "Nov. 18-19", "Nov 18-Dec 19, 2015": consecutive days, with the first and last."""
+    mon1 = MONTHS[_lower(m["mon"]).rstrip(".")]
+    mon2 = MONTHS[_lower(m["mon2"]).rstrip(".")] if m["mon2"] else mon1
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        return None
+    if m["year"]:
+        y2 = int(m["year"])
+    else:
+        y2 = _pick_year_for(mon2, d2, doc, m.start(), m.end())
+    if y2 is None:
+        return "DURATION", "PXD"
+    y1 = y2 - 1 if mon1 > mon2 else y2
+    first, last = dt.date(y1, mon1, d1), dt.date(y2, mon2, d2)
+    if last <= first:
+        return None
+    return "DURATION", f"P{(last - first).days + 1}D", (first, last)
 @rule("spoken_year", rf"""(?:the\s+year\s+)?(?:nineteen[-\s]+(?P<rest>{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+and)?(?:[-\s]+(?P<rest2>{NUMBER_WORD}))?)""", 0)
 def _spoken_year(m, doc):
     if m["rest"] is not None:
@@ -795,7 +832,7 @@ _SHIFT = {"last": -1, "the last": -1, "the past": -1, "the previous": -1, "previ
           "this": 0, "the current": 0, "current": 0, "the same": 0}
 
 
-@rule("relative_unit", rf"""{_EDGE}{_REL_MOD}\s+(?P<unit>week|weekend|month|year|quarter|fiscal\s+year|decade|century|half)(?!-|\w)""", 3)
+@rule("relative_unit", rf"""{_EDGE}{_REL_MOD}\s+(?P<unit>week|weekend|month|year|quarter|fiscal\s+year|calendar\s+year|decade|century|half)(?!-|\w)""", 3)
 def _relunit(m, doc):
     mod = _lower(m["mod"])
     unit = _lower(m["unit"])
@@ -803,7 +840,7 @@ def _relunit(m, doc):
     if mod in ("the same",):
         return None
     ref = doc.ref
-    if unit == "fiscal year":
+    if unit in ("fiscal year", "calendar year"):
         unit = "year"
     if mod in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
         return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]  # "over the past decade"
@@ -889,8 +926,8 @@ def _ahead(m, doc):
     return "DURATION", _duration(None, m["unit"])
 
 
-@rule("edge_of_period", r"""(?P<edge>the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|year[-\s]end|(?:the\s+)?year's\s+end)
-    (?:\s+the\s+(?P<unit>year|month|week))?(?!\w)""", 1)
+@rule("edge_of_period", r"""(?P<edge>(?:the\s+)?end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|year[-\s]end|(?:the\s+)?year's\s+end)
+    (?:\s+(?:the\s+)?(?P<unit>year|month|week))?(?!\w)""", 1)
 def _edge(m, doc):
     unit = _lower(m["unit"])
     edge = _lower(m["edge"])
@@ -946,7 +983,7 @@ def _quarter_rule(m, doc):
     return "DATE", f"{y}-Q{q}"
 
 
-@rule("q_notation", rf"""(?<!\w)(?:(?P<y1>{YEAR4})\s*)?(?P<q>Q[1-4])(?:\s*(?P<y2>{YEAR4}))?(?!\w)""", 4, re.X)
+@rule("q_notation", rf"""(?<!\w)(?:(?P<y1>{YEAR4})[\s-]*)?(?P<q>Q[1-4]|q[1-4](?=[\s-]*\d{{4}}))(?:[\s-]*(?P<y2>{YEAR4}))?(?!\w)""", 4, re.X)
 def _qnote(m, doc):
     y = m["y1"] or m["y2"]
     q = int(m["q"][1])
@@ -957,8 +994,11 @@ def _qnote(m, doc):
     return "DATE", f"{y}-Q{q}"
 
 
-@rule("half_year", rf"""(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)?(?!\w)""", 3)
+@rule("half_year", rf"""(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)?(?!\w)
+    |(?P<y1>{YEAR4})[\s-]?(?P<h1>H[12])(?!\w)|(?P<h2>H[12])[\s-]?(?P<y2>{YEAR4})(?!\d)""", 3)
 def _half(m, doc):
+    if m["y1"] or m["y2"]:
+        return "DATE", f"{m['y1'] or m['y2']}-{(m['h1'] or m['h2']).upper()}"
     h = 1 if m["h"].lower() == "first" else 2
     if m["year"]:
         return "DATE", f"{m['year']}-H{h}"
@@ -1055,8 +1095,9 @@ def _holiday_date(name: str, year: int) -> dt.date:
     spec = W["moving_holidays"][name]
     if spec.endswith("ED"):  # US election day: the Tuesday after the first Monday of November
         return _nth_weekday(year, 11, 1, "1") + dt.timedelta(days=1)
+    spec, _, plus = spec.partition("+")  # "11-4-4+1": the day after the 4th Thursday of November
     mm, wd, n = spec.split("-")
-    return _nth_weekday(year, int(mm), int(wd), n)
+    return _nth_weekday(year, int(mm), int(wd), n) + dt.timedelta(days=int(plus or 0))
 
 
 _HOLIDAYS = list(W["fixed_holidays"]) + list(W["moving_holidays"]) + list(W["easter_holidays"])
@@ -1430,7 +1471,7 @@ _GROUPS = {
     "@ordinals": [w for o in ORDINALS for w in o.split("-")], "@reldays": ["today", "tonight", "yesterday", "tomorrow", "tmrw"],
 }
 RULE_ANCHORS = {
-    "iso_date": "#4", "numeric_date": "#", "month_day": "@months", "day_month": "@months", "month_year": "@months",
+    "iso_date": "#4", "numeric_date": "#", "year_month_iso": "#4", "year_range": "#4", "day_range": "@months", "month_day": "@months", "day_month": "@months", "month_year": "@months",
     "month": "@months", "year": "#4", "spoken_year": "nineteen thousand", "decade": "#4 #s @decades",
     "century": "century centuries", "relative_day": "@reldays", "this_part_of_day": "@parts",
     "weekday": "@weekdays", "weekday_set": "@weekdays", "weekday_of_week": "@weekdays", "nth_week_of_year": "week",
@@ -1438,7 +1479,7 @@ RULE_ANCHORS = {
     "day_clock_time": "@weekdays @reldays @months", "named_time": "noon midday midnight midafternoon midmorning @parts",
     "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "the_year": "year", "anchored_year": "year",
     "anchored_day": "day", "ahead": "ahead", "edge_of_period": "year month week end", "earlier_in_year": "year month week day",
-    "quarter": "quarter quarters", "q_notation": "q", "half_year": "half", "period_in_context": "quarter period",
+    "quarter": "quarter quarters", "q_notation": "q", "half_year": "half h", "period_in_context": "quarter period",
     "year_ago_adj": "year", "season": "@seasons", "holiday": "@holidays", "duration": "@units",
     "bare_units": "@units", "set": "every each per once twice", "set_adverb": "@adverbs",
     "present_ref": "now nowadays currently presently days moment time present", "recent_units": "recent",
