@@ -197,6 +197,8 @@ ANONYMITY_PHRASE = re.compile(
     r"on\s+(?:the\s+)?condition\s+(?:of|that)|to\s+be\s+anonymous|not\s+to\s+be\s+named)"
 )
 RELATIVE = frozenset({"who", "that", "which"})
+SUBJECT_PRONOUNS = frozenset("he she it they we i you who".split())
+IRREGULAR_PAST = frozenset("sought said told wrote thought knew felt found understood".split())
 BE_FORMS = frozenset("is was were are be been being 's".split())
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TAIL_PREPOSITIONS = frozenset(
@@ -415,6 +417,15 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
     prev = toks[i - 1].low if i > 0 else ""
     if (t.low in NOUNLIKE or t.low in lex["stance"]) and prev in DETERMINER_BEFORE:
         return 0
+    if t.low in lex["stance"] and not t.low.endswith(("ed", "ing")) and t.low not in IRREGULAR_PAST:
+        # "Clinton’s support fell", "a conference call": base and -s forms that are also nouns
+        k = i - 1
+        while k >= 0 and toks[k].low in lex["adverbials"]:
+            k -= 1
+        p = toks[k] if k >= 0 else None
+        if p is None or p.kind != "w" or p.low.endswith(("’s", "'s")) or p.low in NOT_SOURCE_END \
+                or (p.text.islower() and not p.low.endswith("s") and p.low not in SUBJECT_PRONOUNS):
+            return 0
     if prev == "to" and t.low in lex["cues"] and not t.low.endswith("ed"):
         return 0
     return 1
@@ -560,6 +571,8 @@ def _np_start(toks, j, lo):
     while k < j and toks[k].low in {"and", "but", "so", "also", "now", "meanwhile", "however",
                                     "still", "yet", "then", "instead", "indeed"}:
         k += 1
+    if toks[k].low in TAIL_PREPOSITIONS and toks[k].low not in {"about", "to", "over", "under"}:
+        return None  # "In an article posted …": a prepositional phrase, not a subject
     return k
 
 
@@ -829,6 +842,13 @@ def _after_that(toks, j, hi):
         j += 1
     if j + 1 < hi and toks[j].low == "on" and toks[j + 1].low in DAYS:
         j += 2
+    if j < hi and toks[j].low in TAIL_PREPOSITIONS and toks[j].low not in {"to", "about", "of"}:
+        # "said in a statement that …", "told reporters on Friday that …"
+        for k in range(j + 1, min(hi, j + 9)):
+            if toks[k].low == "that":
+                return k
+            if toks[k].kind != "w":
+                break
     return j
 
 
@@ -933,6 +953,10 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     c = _content_right(toks, j, n)
     if c is None:
         return None
+    if toks[c[0]].low in TAIL_PREPOSITIONS and toks[c[0]].low not in {"to", "about", "of"} \
+            and c[1] - c[0] <= 8 and not any(
+            t.kind == "Q" for t in toks[c[0]:c[1]]):
+        return None  # "Mr. Rubio said in his 2012 book.": a circumstance, not a content
     if rule == "source-cue-colon" and toks[j - 1].text == "," and toks[c[0]].kind != "Q":
         return None  # "X said, however, …" is rare; a comma usually ends the clause
     parts, direct = _span_parts(toks, *c)
