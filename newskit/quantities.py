@@ -177,6 +177,8 @@ _DIGIT_UNITS = "(?:" + "|".join(
     )
 ) + ")"
 
+_SMALL_WORD = word_trie([*ONES, *TEENS, "twenty"])
+
 #: Spans that look numeric but are not quantities: skipped whole.
 SKIP = rf"""
     (?:https?://|www\.)\S+                                       # URL
@@ -192,7 +194,7 @@ SKIP = rf"""
   | \b\d{{3}}[-.]\d{{3}}[-.]\d{{4}}\b                           # 555-123-4567
   | \b0\d{{2,4}}[\s-]\d{{3,4}}[\s-]\d{{3,4}}\b                  # 020 7946 0958
   | \b(?:1[5-9]|20)\d\d\s?[-–/]\s?(?:(?:1[5-9]|20)\d\d|\d\d)\b(?!\s*(?:%|[-–]))  # 2013-14
-  | \b(?:1[5-9]|20)?\d0s\b | '\d0s\b                             # 1990s, '90s
+  | \b(?:1[5-9]|20)?\d0s\b | ['‘’]\d\d(?:['‘’]?s)?\b              # 1990s, '90s, in '92
   | \b\d{{1,4}}(?::\d\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST)\b   # 0735 GMT
   | \b{word_trie(["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}[\s-]+
         {word_trie(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "oh"])}
@@ -203,7 +205,8 @@ SKIP = rf"""
   | \b\d+(?!{_DIGIT_UNITS}\b)[A-Za-z]+\d\b
   | \b[2-6]G\b | \b[2-4]D\b                                      # 5G, 3D
   | \#\d+
-  | (?:{_phrases(_ID_NOUNS)})\s*\#?\d+(?:[.-]\d+)*[A-Za-z]?\b(?!\s*(?:%|percent))  # Section 230
+  | (?:{_phrases(_ID_NOUNS)})\s*(?:\#?\d+(?:[.-]\d+)*[A-Za-z]?\b(?!\s*(?:%|percent))  # Section 230
+        | {_SMALL_WORD}\b(?![\s-]+{_SMALL_WORD}))                      # Number four, World War Two
 """
 
 _UNIT_WORDS = _phrases(_UNIT_BY_WORD, boundary=False, ignore_case=True, space=r"\s*")
@@ -275,9 +278,12 @@ QUANTITY = rf"""
 
 VAGUE = (
     rf"(?:\b(?:{word_trie(['tens', 'hundreds'])}\s+of\s+)?{_phrases([k for k in _VAGUE_OF if ' ' not in k], ignore_case=True)}"
-    rf"|\b{word_trie(['several', 'a few', 'few', 'many', 'a couple of'])}\s+{word_trie(['hundred', 'thousand', 'million', 'billion'])}\b)"
+    rf"|\b{word_trie(['several', 'a few', 'few', 'many', 'a couple of'])}\s+{word_trie(['hundred', 'thousand', 'million', 'billion'])}"
+    rf"(?:\s+{word_trie(['thousand', 'million', 'billion'])})?\b)"
 )
-_VAGUE_SCALE = re.compile(r"(?i:(hundred|thousand|million|billion)$)")
+_VAGUE_SCALE = re.compile(r"(?i:\b(hundred|thousand|million|billion)\b)")
+#: What vague multiples are of: "billions of dollars", "thousands of tonnes".
+UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<un>{UNIT})")
 PERCENT_OF = rf"\b{word_trie(['per cent', 'per cents', 'percent', 'percents', 'percentage'], space=r'[ ]?')}\s+[oO][fF]\s+(?:(?P<pd>{DIGIT_NUMBER})|(?P<pw>{SPELLED_NUMBER}))"
 CODE = r"\b[A-Za-z]+[-‐]?\d+[\w-]*"
 
@@ -315,7 +321,9 @@ COUNT_NOUN_AFTER = re.compile(
     rf"\s+(?P<noun>(?i:{_phrases(_COUNT_NOUNS)}))(?![\w-])"
 )
 #: Any plural noun right after a number: "12 boxes" (checked after the known nouns).
-PLURAL_AFTER = re.compile(r"(?:\s+of)?\s+(?P<noun>[a-z]{3,}(?<![su])s)\b(?![-'’])")
+PLURAL_AFTER = re.compile(
+    r"(?:\s+of)?\s+(?P<noun>[a-z]{3,}(?<![su])s|[A-Z][a-z]{2,}(?:ans|is))\b(?![-'’])"  # boxes, Americans, Iraqis
+)
 #: A change verb right before a quantity: "rose by", "fell", "up".
 CHANGE_BEFORE = re.compile(
     rf"(?i:\b(?:(?P<verb>{_phrases(_CHANGE_OF)})\s+(?:by\s+)?|(?P<verb_by>{_phrases(_CHANGE_BY_OF)})\s+"
@@ -398,8 +406,12 @@ def _si(entry: dict | None, value: float) -> tuple[float | None, str | None]:
     return value * entry["factor"] + entry.get("offset", 0.0), entry["si_unit"]
 
 
-def _count_noun(text: str, end: int) -> tuple[str, int, str] | None:
+def _count_noun(text: str, end: int, one: bool = False) -> tuple[str, int, str] | None:
+    """The counted noun after a number (``one``: the number is 1, and "one of the X" is not
+    a count of X)."""
     m = COUNT_NOUN_AFTER.match(text, end)
+    if m and one and re.match(r"\s+of\b", text[end:end + 5]):
+        return None
     if m:
         return m.group("noun").lower(), m.end(), "count-noun"
     m = PLURAL_AFTER.match(text, end)
@@ -424,17 +436,16 @@ class _Builder:
         self.text = text
         self.include_years = include_years
         self.out: list[Quantity] = []
-        self.last_value = 0.0
 
     def add(self, start, end, value, unit=None, kind="number", qualifier=None, low=None,
-            high=None, entry=None, rule="number", change_ok=True):
+            high=None, entry=None, rule="number"):
         text = self.text
         while end > start and text[end - 1].isspace():
             end -= 1
         if end <= start or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
             return
         si_value, si_unit = _si(entry, value)
-        change = _change(text, start) if change_ok else None
+        change = _change(text, start)
         self.out.append(Quantity(start, end, text[start:end], float(value), unit, kind, qualifier,
                                  None if low is None else float(low),
                                  None if high is None else float(high),
@@ -496,15 +507,20 @@ def _vague(b: _Builder, m: re.Match) -> int:
     text = b.text
     value = _VAGUE_OF.get(_norm(m.group().lower()))
     if value is None:
-        sm = _VAGUE_SCALE.search(m.group())
-        if sm is None:
+        scales = _VAGUE_SCALE.findall(m.group())
+        if not scales:
             return m.end()
-        value = _SCALE_WORDS[sm.group(1).lower()]  # "several hundred": at least a hundred
-    end, unit, kind, rule = m.end(), None, "number", "vague-multiple"
-    noun = _count_noun(text, end)
-    if noun:
-        unit, end, kind = noun[0], noun[1], "count"
-    b.add(m.start(), end, value, unit, kind, ">=", rule=rule)
+        value = math.prod(_SCALE_WORDS[w.lower()] for w in scales)  # "several hundred thousand"
+    end, unit, kind, rule, entry = m.end(), None, "number", "vague-multiple", None
+    uo = UNIT_OF.match(text, end)
+    if uo and (entry := _lookup_unit(uo.group("un"))) is not None and entry["kind"] not in ("temperature", "points"):
+        unit, kind, end = entry["unit"], entry["kind"], uo.end()
+    else:
+        entry = None
+        noun = _count_noun(text, end)
+        if noun:
+            unit, end, kind = noun[0], noun[1], "count"
+    b.add(m.start(), end, value, unit, kind, ">=", entry=entry, rule=rule)
     return end
 
 
@@ -614,6 +630,8 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
         ok = True
         if sepw.endswith("and") and not btw:
             ok = False
+        if sepw == "-" and (m.group("d1") is None) != (m.group("d2") is None):
+            ok = False  # "7-Eleven": digits and words do not make a range
         s2 = _scale(sc2) if sc2 else 1.0
         lo = v1 * (s1 if s1 else (s2 if not unit1 else 1.0))
         hi = v2 * s2
@@ -739,10 +757,13 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
         entry = _GBP
     rule = "number"
     if currency is not None:
-        if entry is not None and (entry["kind"] != "money" or (
-            entry is not currency and not any(ch.isalpha() for ch in (m.group("un" + unit_tag) or ""))
-        ) or (entry is not currency and entry["unit"] not in ("cent", "penny"))):
-            # "$5 m" (metre) or "rmb 10 usd": the prefix currency wins, the unit is left out
+        if entry is not None and (
+            entry["kind"] != "money"
+            or not any(ch.isalpha() for ch in (m.group("un" + unit_tag) or ""))
+            or (entry is not currency and entry["unit"] not in ("cent", "penny"))
+        ):
+            # "$5 m" (metre), "rmb 10 usd", "$ 20 $ 37": the prefix currency wins and the
+            # unit after the number is left out (it belongs to what follows)
             end = m.start("u" + unit_tag)
             resume = end
             entry = None
@@ -772,8 +793,7 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
     # ---- money: cents after whole units ("3 dollars 50 cents", "15 dollars and 15")
     if kind == "money" and unit in _MONEY_CENTS_UNITS and not is_range and value.is_integer() \
             and "." not in (m.group("d1") or ""):
-        end = _cents(text, end, value, b, m)  # returns end; value update via attribute
-        value = b.last_value
+        value, end = _cents(text, end, value)
         resume = max(resume, end)
     # ---- feet and inches: "5 feet 2 inches"
     if unit == "foot" and not is_range:
@@ -794,7 +814,7 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
                     op == "over" and (not after or after in ".,;?!)"))):
                 b.add(start, rt.end(), v1 / den, None, "ratio", qualifier, rule="ratio")
                 return rt.end()
-        noun = _count_noun(text, end)
+        noun = _count_noun(text, end, one=value == 1)
         if noun and noun[2] == "count-plural" and abs(value) < 2:
             noun = None  # "one costs": a generic plural needs a plural number
         if noun and abs(value) >= 1:
@@ -867,31 +887,28 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
     return max(resume, end)
 
 
-def _cents(text: str, end: int, value: float, b: _Builder, m: re.Match) -> int:
-    """Add cents after whole money units; stores the new value in ``b.last_value``."""
-    b.last_value = value
+def _cents(text: str, end: int, value: float) -> tuple[float, int]:
+    """Cents after whole money units: ("3 dollars" + " 50 cents") -> (3.5, new end)."""
     cm = CENTS_AFTER.match(text, end)
     if not cm:
-        return end
+        return value, end
     if cm.group("d"):
         cv, cend = float(cm.group("d")), cm.end("d")
         if re.match(r"[.,]\d", text[cend:cend + 2]):
-            return end
+            return value, end
     else:
         p = parse_spelled(cm.group("w"))
         if not p:
-            return end
+            return value, end
         cv, cend = p[0], cm.start("w") + p[1]
     if not (0 < cv < 100 and cv.is_integer()):
-        return end
+        return value, end
     if cm.group("cents") and cend == cm.start("cents"):
-        b.last_value = value + cv / 100
-        return cm.end()
+        return value + cv / 100, cm.end()
     follow = text[cend:cend + 6].strip().lower()
     if not follow or follow[0] in ".,;!?)" or follow.startswith(("and ", "or ")):
-        b.last_value = value + cv / 100
-        return cend
-    return end
+        return value + cv / 100, cend  # "15 dollars and 50."
+    return value, end
 
 
 def _ratio_value(rt: re.Match) -> float | None:
