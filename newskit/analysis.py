@@ -68,11 +68,16 @@ def _sources_function():
     sources = getattr(module, "sources", None)
     if sources is None:
         return None, False
+    return sources, "quotes" in _parameters(sources)
+
+
+@functools.lru_cache(maxsize=None)
+def _parameters(fn) -> frozenset:
+    """The keyword parameters a function accepts (to pass results it can reuse)."""
     try:
-        takes_quotes = "quotes" in inspect.signature(sources).parameters
+        return frozenset(inspect.signature(fn).parameters)
     except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
-        takes_quotes = False
-    return sources, takes_quotes
+        return frozenset()
 
 
 def result_type(kind: str) -> type | None:
@@ -371,6 +376,11 @@ def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Anal
         t0 = time.perf_counter()
         if kind == "dates":
             found = fn(article, reference=article.published)
+        elif kind == "claims":
+            # hand over what is already found, where find_claims accepts it (no double work)
+            reuse = {k: list(results[k]) for k in ("quotes", "quantities", "dates")
+                     if k in results and k in _parameters(fn)}
+            found = fn(article, **reuse)
         else:
             found = fn(article)
         results[kind] = tuple(found)

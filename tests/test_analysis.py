@@ -148,3 +148,20 @@ def test_repr_html_is_a_fragment_with_highlights(sample_analyses):
     html = sample_analyses[0]._repr_html_()
     assert html.startswith('<div class="nk-view">') and "<!DOCTYPE" not in html
     assert "nk-article" in html
+
+
+def test_results_are_handed_to_extractors_that_accept_them(monkeypatch):
+    """find_claims/sources that take quotes=, quantities=, dates= get them (no double work)."""
+    real = analysis._extractor
+    seen = {}
+
+    def fake_claims(article, quotes=None, quantities=None):
+        seen.update(quotes=quotes, quantities=quantities)
+        return []
+
+    def fake_extractor(kind):
+        return (fake_claims, None) if kind == "claims" else real(kind)
+
+    monkeypatch.setattr(analysis, "_extractor", fake_extractor)
+    a = analyze("“Prices rose 5 percent,” Smith said.")
+    assert seen["quotes"] == list(a.quotes) and seen["quantities"] == list(a.quantities)
