@@ -1144,7 +1144,7 @@ def _dur(m, doc):
     if m["half"] and n is not None:
         n += 0.5
     if m["num2"] and n is not None:
-        n = None if _num(m["num2"]) is None else n  # "12 to 18 months": keep the low bound unless vague
+        n = None  # "12 to 18 months": a vague amount (TimeML PXM)
     if numtxt in ("a", "an") and not m["ago"] and not det:
         before = doc.text[max(0, m.start() - 25):m.start()]
         if re.search(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$", before):
@@ -1491,7 +1491,7 @@ _ALL_ANCHORS = {w for spec in RULE_ANCHORS.values() for part in spec.split() for
 TOKEN = re.compile(r"'\d0s|(?<!\d)\d{4}(?!\d)|\d+|(?<![A-Za-z])"
                    + _trie_regex(sorted({w.lower() for w in _ALL_ANCHORS if w.isalpha()}))
                    + r"(?![A-Za-z])", re.I)
-WINDOW_BEFORE, WINDOW_AFTER = 80, 100
+WINDOW_BEFORE, WINDOW_AFTER = 45, 70
 
 
 def _anchor_index() -> dict[str, list[int]]:
