@@ -186,7 +186,8 @@ SKIP = rf"""
   | \b{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:\s*,?\s*\d{{4}}\b)?     # 04 November 2017
   | \b{_MONTH}\b\.?,?\s+(?:1[5-9]|20)\d\d\b                      # November 2017
   | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:[ap]\.?m\b\.?|AM\b|PM\b))?  # 9:30, 9:30 a.m.
-  | \b\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:a\.m\.|p\.m\.|(?:am|pm|AM|PM)\b)   # 6pm, 2.13 am
+  | \b\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:a\.m\.|p\.m\.|(?:am|pm|AM|PM)\b|o['’]clock\b)   # 6pm, 2.13 am, 10 o'clock
+  | \b(?:24/7|9/11|7/7)\b | \b\d+-for-\d+\b                           # 24/7, 9/11, 3-for-2
   | \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b | \b\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b  # 2017-11-04, 5/17/2018
   | \b\d{{1,3}}(?:\.\d{{1,3}}){{3}}\b                           # IP address
   | \+\d{{1,3}}[\s.-]?(?:\(\d{{1,4}}\)[\s.-]?)?\d{{2,4}}(?:[\s./-]\d{{2,4}}){{1,4}}  # +1-222-2222/2222
@@ -327,7 +328,7 @@ PLURAL_AFTER = re.compile(
 #: A change verb right before a quantity: "rose by", "fell", "up".
 CHANGE_BEFORE = re.compile(
     rf"(?i:\b(?:(?P<verb>{_phrases(_CHANGE_OF)})\s+(?:by\s+)?|(?P<verb_by>{_phrases(_CHANGE_BY_OF)})\s+"
-    rf"(?:[\w-]+\s+)?by\s+)(?:(?:a|another|a\s+further)\s+)?)$"
+    rf"(?:(?:[\w-]+\s+)?(?P<by>by)\s+)?)(?:(?:a|another|a\s+further)\s+)?)$"
 )
 #: "years old", "years of age" after a duration: the quantity is an age.
 AGE_AFTER = re.compile(rf"(?i:\s?-?\s?(?:old\b|of\s+age\b))")
@@ -420,13 +421,17 @@ def _count_noun(text: str, end: int, one: bool = False) -> tuple[str, int, str] 
     return None
 
 
-def _change(text: str, start: int) -> str | None:
+def _change(text: str, start: int, kind: str | None = None) -> str | None:
+    """"+"/"-" when a change verb precedes ``start``; verbs such as "lost" or "cut" mark a change
+    only with "by" ("cut rates by 25 basis points") or before points and percentages."""
     m = CHANGE_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return None
     if m.group("verb"):
         return _CHANGE_OF.get(m.group("verb").lower())
-    return _CHANGE_BY_OF.get(m.group("verb_by").lower())
+    if m.group("by") or kind in ("points", "percent"):
+        return _CHANGE_BY_OF.get(m.group("verb_by").lower())
+    return None
 
 
 class _Builder:
@@ -445,7 +450,7 @@ class _Builder:
         if end <= start or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
             return
         si_value, si_unit = _si(entry, value)
-        change = _change(text, start)
+        change = _change(text, start, kind)
         self.out.append(Quantity(start, end, text[start:end], float(value), unit, kind, qualifier,
                                  None if low is None else float(low),
                                  None if high is None else float(high),
@@ -564,7 +569,8 @@ def _currency(prefix: str | None) -> dict | None:
 
 #: A second bound after a qualified number: "more than 10 and less than 40".
 COMPOUND_BOUND = re.compile(
-    rf"\s*,?\s*(?:(?i:and|but)\s+)?(?P<q>{_QUALIFIER})(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{SPELLED_NUMBER}))",
+    rf"\s*,?\s*(?:(?i:and|but)\s+)?(?P<q>{_QUALIFIER})(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{SPELLED_NUMBER}))"
+    rf"(?:\s?(?P<un>{UNIT}))?",
     re.VERBOSE,
 )
 
@@ -635,6 +641,8 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
         s2 = _scale(sc2) if sc2 else 1.0
         lo = v1 * (s1 if s1 else (s2 if not unit1 else 1.0))
         hi = v2 * s2
+        if unit1 and not unit2 and not m.group("cur2"):
+            ok = False  # "lost 39.55 points to 2613.73": a change and a level
         if unit1 and unit2:
             a = _lookup_unit(m.group("un" + unit1))
             z = _lookup_unit(m.group("un" + unit2))
@@ -710,6 +718,13 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
         if scaled and _norm(scaled) in _SYMBOL_SCALE and not is_range:
             value *= _SYMBOL_SCALE[_norm(scaled)]  # "30 MUSD"
     resume = max(resume, end)
+
+    # ---- a bare fraction in digits must look like one: "3/4" yes, "9/11" or "24/7" no
+    d1 = m.group("d1") or ""
+    if "/" in d1 and entry is None and currency is None and not is_range:
+        num, den = d1.split()[-1].split("/")
+        if not (int(num) < int(den) and (int(den) <= 10 or int(den) in (12, 16, 20, 32, 64, 100, 1000))):
+            return max(resume, end)
 
     # ---- mixed numbers after a scale word: "4 thousand 3 hundred and 21", "3 million and a half"
     if sc1 and not is_range and m.group("d1") and entry is None and currency is None:
@@ -803,6 +818,12 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
             end = resume = fi.end()
 
     # ---- no unit: ratios, counts, fractions, years, bare words
+    if entry is None and is_range:
+        noun = _count_noun(text, end)
+        if noun:
+            unit, end, rule = noun[0], noun[1], "range+" + noun[2]
+            kind = "count"
+            resume = max(resume, end)
     if entry is None and not is_range:
         rt = RATIO_TAIL.match(text, end)
         if rt and not sc1:
@@ -873,10 +894,13 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
                     other = p2[0]
             if other is not None:
                 lo, hi = (value, other) if qualifier.startswith(">") else (other, value)
-                if lo < hi:
+                bound_unit = _lookup_unit(cb.group("un")) if cb.group("un") else None
+                if lo < hi and (bound_unit is None or entry is None or bound_unit is entry):
                     low, high, is_range = lo, hi, True
                     value, qualifier = (lo + hi) / 2, None
-                    end = resume = cb.end()
+                    end = resume = cb.end() if bound_unit else (cb.end("d") if cb.group("d") else cb.end("w"))
+                    if bound_unit is not None and entry is None:
+                        entry, unit, kind = bound_unit, bound_unit["unit"], bound_unit["kind"]
                     rule = "range-bounds"
 
     if is_range and rule in ("number", "number-unit", "money-prefix"):
