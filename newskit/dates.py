@@ -837,8 +837,8 @@ def _relunit(m, doc):
     mod = _lower(m["mod"])
     unit = _lower(m["unit"])
     shift = _SHIFT[mod]
-    if mod in ("the same",):
-        return None
+    if mod in ("the same",) or (mod in ("the following", "the previous") and unit == "year"):
+        return None  # anchored on the year last mentioned: see anchored_year
     ref = doc.ref
     if unit in ("fiscal year", "calendar year"):
         unit = "year"
