@@ -559,7 +559,7 @@ def _year_month_iso(m, doc):
     return "DATE", f"{m['year']}-{int(m['month']):02d}"
 
 
-@rule("year_range", rf"""(?:from\s+)?(?<![\d-])(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>{YEAR4}|\d\d)(?![\d-])""", 3)
+@rule("year_range", rf"""(?<![\d-])(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>{YEAR4}|\d\d)(?![\d-])""", 3)
 def _year_range(m, doc):
     """ "2014-2018", "the 1990-91 season": a span of years, with its first and last day."""
     y1 = int(m["y1"])
@@ -1573,7 +1573,7 @@ def _select(cands, probe: "_Doc"):
         if any(s < te and ts < e for ts, te in taken):
             continue
         try:
-            ok = c[3].resolve(c[4], probe) is not None
+            ok = c[3].resolve(c[4], probe) is not None and not _is_name_or_dateline(probe.text, s, e, c[3].name)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
             ok = False
         if not ok:
@@ -1616,11 +1616,11 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
             res = r.resolve(m, doc)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
             res = None
-        if res is None or _is_name_or_dateline(text, s, e, r.name):
+        if res is None:
             continue
         typ, value = res[0], res[1]
-        # leading prepositions are matched for context but are not part of the expression
-        lead = _EDGE_WORDS.match(text, s, e) if False else _EDGE_WORDS.match(text[s:e])
+        # leading prepositions ("at 10 a.m.") are matched for context but are not part of the expression
+        lead = _EDGE_WORDS.match(text[s:e])
         if lead and typ != "DURATION":
             s += lead.end()
         first, last = (value_range(value) if typ in ("DATE", "TIME") else (None, None))
