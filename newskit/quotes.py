@@ -467,30 +467,37 @@ def _source_left(toks, i, lo):
             if st is not None:
                 return st, j, None, None
             break
-    if lo == 0 and (toks[j].low == "and" or (toks[j].text == "," and toks[i].low.endswith("ing"))):
+    if lo == 0 and (toks[j].low in {"and", "but"} or (toks[j].text == "," and toks[i].low.endswith("ing"))):
         subj = _subject(toks, j)
         return (subj[0], subj[1], None, None) if subj else None
-    if toks[j].text == ",":
-        # apposition or relative clause: "Brian Fallon, a spokesman for Mrs. Clinton, said"
+    if toks[j].text in {",", "—", "–"}:
+        # apposition or relative clause: "Brian Fallon, a spokesman for Mrs. Clinton, said",
+        # "Brianne Stone, 29, of Huntsville, Ala., says", "Many speakers — including … — said"
+        delim = toks[j].text
+        tries = 0
         k = j - 1
-        while k >= lo and toks[k].text != "," and toks[k].kind != "Q" and j - k < 18:
+        while k >= lo and j - k < 32 and tries < 3:
+            t = toks[k]
+            if t.kind == "Q" or t.text in {".", ";", ":"}:
+                return None
+            if t.text == delim:
+                inner = toks[k + 1:j]
+                if not inner:
+                    return None
+                if tries == 0 and len(inner) == 1 and (
+                        inner[0].low in {"however", "too", "meanwhile", "though", "instead"}
+                        or inner[0].low.endswith("ly")):
+                    return _source_left(toks, k + 1, lo) if k + 1 < i else None
+                start = _np_start(toks, k - 1, lo) if k - 1 >= lo else None
+                if start is not None and (toks[start].text[:1].isupper() or
+                                          toks[start].low in SOURCE_DETERMINERS):
+                    if inner[0].low in {"who", "which"}:
+                        return start, j - 1, None, None
+                    role = " ".join(x.text for x in inner).replace(" ,", ",")
+                    return start, k - 1, role, None
+                tries += 1
             k -= 1
-        if k < lo or toks[k].text != ",":
-            return None
-        inner = toks[k + 1:j]
-        if not inner:
-            return None
-        if len(inner) == 1 and (inner[0].low in {"however", "too", "meanwhile", "though", "instead"}
-                                or inner[0].low.endswith("ly")):
-            return _source_left(toks, k + 1, lo) if k + 1 < i else None
-        end = k - 1
-        start = _np_start(toks, end, lo)
-        if start is None:
-            return None
-        if inner[0].low in {"who", "which"}:
-            return start, j - 1, None, None
-        role = " ".join(t.text for t in inner)
-        return start, end, role, antecedent
+        return None
     start = _np_start(toks, j, lo)
     if start is None:
         return None
@@ -557,7 +564,8 @@ def _np_start(toks, j, lo):
                                    toks[k - 2].text[:1].isupper()):
             break
         if t.low in _lex()["cues"] and not t.low.endswith("ing") and t.low not in {"asked"}:
-            if not (k - 2 >= lo and toks[k - 2].low in RELATIVE):
+            noun = t.low in NOUNLIKE and any(x.low in DETERMINER_BEFORE for x in toks[max(lo, k - 3):k - 1])
+            if not noun and not (k - 2 >= lo and toks[k - 2].low in RELATIVE):
                 break
         k -= 1
     if j - k >= 12:  # too long to be a subject: keep its capitalised tail, if any
@@ -590,6 +598,10 @@ def _source_right(toks, i, hi):
     if first.low in DAYS or first.low in {"it", "that", "this", "there"}:
         return None
     k = j
+    if first.low in {"he", "she"}:
+        if j + 1 < hi and toks[j + 1].kind == "w":
+            return None  # "…, said he would go": not an inverted source
+        hi = j + 1  # "“…,” said he."
     while k < hi and toks[k].kind == "w" and toks[k].low not in CLAUSE_BOUNDARY and k - j < 10:
         if toks[k].low in NP_BREAK:
             break
@@ -645,6 +657,8 @@ def _tail_ok(toks, j, hi, lenient=False):
             in_pp = True
             k += 1
             continue
+        if t.low in NP_BREAK or t.low in lex["cues"]:
+            return False  # "… said the approach put forward by Trump is insufficient"
         if lenient and t.low in {"and", "but", "as", "while", "before", "after", "when", "because"}:
             return True
         if in_pp:
@@ -896,9 +910,10 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
         if prev.text == "," and not low.endswith("ing"):
             # "Rahm Emanuel, his chief of staff, urged …": a subject with an apposition, not inversion
             sl = _source_left(toks, i, 0)
-            if sl is not None and sl[0] <= 1 and sl[1] - sl[0] < 5 and sl[1] + 1 < i and (
-                    toks[sl[1] + 1].text == "," and i - sl[1] < 16):
-                r = None
+            if sl is not None and sl[0] <= 1 and toks[sl[0]].text[:1].isupper():
+                first_comma = next((k for k in range(sl[0], i) if toks[k].text == ","), i)
+                if first_comma - sl[0] <= 5:
+                    r = None
         elif low.endswith("ing"):
             r = None
         if r is not None and c is not None:
