@@ -241,7 +241,7 @@ _POSTFIX = (
 
 
 #: After a number in digits: not the hour of a time ("10:35", "6 p.m.") nor a day ("26 Oct").
-_NOT_TIME_OR_DATE = rf"(?!\d|:\d|\s*(?:[ap]\.m\.|(?i:am|pm)\b)|\s*(?:of\s+)?{_MONTH}\b)"
+_NOT_TIME_OR_DATE = rf"(?!\d|[.:]\d|,\d{{3}}(?!\d)|\s*(?:[ap]\.m\.|(?i:am|pm)\b)|\s*(?:of\s+)?{_MONTH}\b)"
 
 
 def _number(tag: str) -> str:
