@@ -141,6 +141,9 @@ def test_typing_accuracy(split):
     ("I spent three days in a hospital corridor.", "personal"),
     ("The opposition boycotted the election.", "other"),
     ("Why should anyone believe them now?", "not_claim"),
+    ("“It was the strongest storm we have seen in a decade,” the mayor said.", "comparison"),
+    ("Fernandes said the city would publish a review within 90 days.", "prediction"),
+    ("The court ruled on the latest appeal.", "rule"),
 ])
 def test_one_case_per_type(text, expected):
     assert find_claims(text)[0].type == expected
@@ -150,6 +153,7 @@ def test_one_case_per_type(text, expected):
     ("The minister reportedly resigned.", True),
     ("Prices could rise further.", True),
     ("Prices rose 5 percent.", False),
+    ("Rainfall between March and May was low.", False),
 ])
 def test_hedges(text, hedged):
     assert find_claims(text)[0].hedged is hedged

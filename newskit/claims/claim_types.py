@@ -44,6 +44,18 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 #: "most of" is a share, not a comparison
 MOST_OF = re.compile(r"\bmost\s+of\b|^\W*most\b", re.IGNORECASE)
 QUESTION_END = re.compile(r"\?[\"'”’)\s]*$")
+#: "May" written with a capital inside a sentence is the month, not the hedge
+MONTH_MAY = re.compile(r"(?<=\S)(\s+)May\b")
+#: a superlative after "the" ("the strongest storm"); words that only look like one are excluded
+SUPERLATIVE = re.compile(
+    r"\bthe\s+(?!(?:latest|west|east|forest|protest|interest|contest|harvest|request|rest|test|"
+    r"honest|modest|nest|chest|guest|quest|priest|crest|suggest|arrest|inquest|manifest|"
+    r"conquest|pest|zest|vest|jest)\b)[a-z]{2,}est\b", re.IGNORECASE)
+#: reported future: "said (that) the city would publish …", "warned that losses could exceed …"
+REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|say|told|announced|promised|pledged|warned|predicted|estimated)\b"
+    r"(?:\s+\S+){0,12}?\s+(?:would|could|might)\s+(?!not\s+be\s+named)(?:not\s+)?[a-z]+",
+    re.IGNORECASE)
 #: past-tense or perfect verbs that make a "we"/"our" sentence a personal experience
 PAST_VERB = re.compile(
     r"\b(?:had|have\s+been|has\s+been|were|was|lost|heard|saw|seen|left|walked|spent|"
@@ -111,7 +123,7 @@ def counts_as_quantity(q) -> bool:
 
 def is_hedged(text: str) -> bool:
     """True when the sentence holds a hedge (may, could, reportedly, allegedly …)."""
-    return bool(cues()["hedge"].search(text))
+    return bool(cues()["hedge"].search(MONTH_MAY.sub(r"\1month", text)))
 
 
 def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
@@ -140,13 +152,18 @@ def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
         return "personal", "personal:first-person"
     if c["prediction"].search(text):
         return "prediction", "prediction:cue"
+    if REPORTED_FUTURE.search(text):
+        return "prediction", "prediction:reported-future"
     if c["causal"].search(text):
         return "causal", "causal:cue"
     if c["personal_plural"].search(text) and PAST_VERB.search(text) \
-            and not c["comparison"].search(_without_qualifiers(text)):
+            and not c["comparison"].search(_without_qualifiers(text)) \
+            and not SUPERLATIVE.search(text):
         return "personal", "personal:we-past"
     if c["comparison"].search(_without_qualifiers(text)):
         return "comparison", "comparison:cue"
+    if SUPERLATIVE.search(text):
+        return "comparison", "comparison:superlative"
     if has_quantity is None:  # no quantity extractor: digits that are not years
         has_quantity = bool(DIGIT.search(YEAR.sub(" ", text)))
     if has_quantity or c["number_word"].search(text):
