@@ -630,7 +630,7 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
                 if mag and v1 < 1000:
                     v1 *= _SCALE_WORDS[mag.group(1).lower()]
 
-    is_range = False
+    is_range = year_range = False
     if v2 is not None:
         sepw = sep.strip().lower()
         ok = True
@@ -658,11 +658,11 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
         if sepw.endswith("to") and _change(text, m.start("btw") if btw else start):
             ok = False  # "rose 3% to 5%", "fell from 10 to 8": a change and a level, not a range
         plain = not (unit1 or unit2 or currency or m.group("cur2") or sc1 or sc2 or qual_text)
-        if ok and plain and m.group("d1") and _YEAR.fullmatch(m.group("d1")) and (
+        year_range = ok and plain and m.group("d1") and _YEAR.fullmatch(m.group("d1")) and (
             _YEAR.fullmatch(m.group("d2") or "") or (m.group("d2") or "").isdigit() and len(m.group("d2")) == 2
-        ):
-            if not b.include_years:
-                return stop2  # a range of years ("between 2010 and 2015")
+        )
+        if year_range and not b.include_years:
+            return stop2  # a range of years ("between 2010 and 2015")
         if ok:
             is_range = True
             low, high = min(lo, hi), max(lo, hi)
@@ -903,6 +903,8 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
                         entry, unit, kind = bound_unit, bound_unit["unit"], bound_unit["kind"]
                     rule = "range-bounds"
 
+    if is_range and kind == "number" and year_range:
+        kind, rule = "year", "year+range"
     if is_range and rule in ("number", "number-unit", "money-prefix"):
         rule = "range" if rule != "money-prefix" else "money-prefix+range"
     if kind == "age":

@@ -270,8 +270,29 @@ FLOORS = {
 OVERALL_FLOOR = (0.94, 0.935)
 
 
+# the gold data the floors were measured on (as trafilatura's eval baseline pins its data)
+GOLD_SHA256 = {
+    "recognizers": "82b663401d475f0495f644ba2e5316d757cddfc715cd9c5e18ca392bf920c3d5",
+    "quantulum3": "076963f0f77f443ef11b498731b54b483aa2e852d90becf922d5a1b00ecb16e3",
+}
+
+
+def _gold_hash(folder: Path, pattern: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(folder.glob(pattern)):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
 def test_eval_gate_recognizers():
-    data = shared_path("quantities", "recognizers").parent.parent
+    folder = shared_path("quantities", "recognizers")
+    assert _gold_hash(folder, "*.json") == GOLD_SHA256["recognizers"], (
+        "the Recognizers gold data changed: re-run benchmarks/eval_quantities.py and re-pin FLOORS"
+    )
+    data = folder.parent.parent
     results = EVAL.eval_recognizers(data)
     overall = EVAL.Score()
     for name, (score, _, _) in results.items():
@@ -284,7 +305,11 @@ def test_eval_gate_recognizers():
 
 
 def test_eval_gate_quantulum():
-    data = shared_path("quantities", "quantulum3").parent.parent
+    folder = shared_path("quantities", "quantulum3")
+    assert _gold_hash(folder, "quantities*.json") == GOLD_SHA256["quantulum3"], (
+        "the quantulum3 gold data changed: re-run benchmarks/eval_quantities.py and re-pin the floors"
+    )
+    data = folder.parent.parent
     results = EVAL.eval_quantulum(data)
     score = results["quantulum3/quantities"][0]
     assert score.value()[2] >= 0.84
