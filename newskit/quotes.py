@@ -100,6 +100,8 @@ RULES = {
     "gerund-continuation": "…, adding/saying … — a second attribution of the same speaker",
     "colon-quote": "Republican pollster Daron Shaw: “…” — a quote after a colon",
     "embedded-quote": "a quote block inside a sentence that no other rule attributed",
+    "asked": "Asked about X, … / he was asked whether … — the question put to someone",
+    "in-document": "In a CBS News poll, … — a finding attributed to a document",
     "evidential": "X seemed … / X is expected to … — a sentence attributed to no stated source",
     "inherited": "a bare quote after an attributed one: same speaker",
     "continued": "a bare quote sentence right after a direct quote in the same paragraph",
@@ -772,6 +774,10 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
         ev = _evidential(toks)
         if ev is not None:
             frames.append(ev)
+    for extra in (_asked(toks), _in_document(toks)):
+        if extra is not None and not any(a < extra.parts[0][1] and extra.parts[0][0] < b
+                                         for f in frames for a, b in f.parts):
+            frames.append(extra)
     # quote blocks that no frame took: "… Shaw: “…”", "… issued a statement saying “…”"
     covered = [(a, b) for f in frames for a, b in f.parts]
     if not any(t.kind == "w" for t in toks):
@@ -814,6 +820,51 @@ def _evidential(toks) -> _Frame | None:
                 return _Frame([(toks[c[0]].start, toks[c[1] - 1].end)],
                               (t.start, toks[i + len(ph) - 1].end), None, "evidential")
     return None
+
+
+def _asked(toks) -> _Frame | None:
+    """"Asked about Cruz's charges, Rubio said …" / "he was asked whether …": the question."""
+    n = len(toks)
+    for i, t in enumerate(toks[:-2]):
+        if t.low != "asked":
+            continue
+        initial = i == 0 or (i == 1 and toks[0].low in {"when", "if", "once"})
+        passive = i > 0 and toks[i - 1].low in BE_FORMS
+        if not (initial or passive):
+            continue
+        j = i + 1
+        if toks[j].low == "by":  # "Asked by Matt Lauer whether …": skip the asker
+            while j < n and toks[j].kind == "w" and toks[j].low not in {"whether", "if", "about",
+                                                                      "what", "why", "how", "to"}:
+                j += 1
+        e = j
+        while e < n and toks[e].text not in {",", ".", "?", ";"} and (not initial or toks[e].kind != "Q"):
+            e += 1
+        if e - j < 1 or (initial and (e >= n or toks[e].text != ",")):
+            return None
+        return _Frame([(toks[j].start, toks[e - 1].end)], (t.start, t.end), None, "asked")
+    return None
+
+
+DOCUMENT_NOUNS = frozenset(
+    "poll polls survey surveys study report interview statement letter speech book op-ed memo "
+    "tweet email e-mail filing lawsuit ruling analysis post column editorial".split()
+)
+
+
+def _in_document(toks) -> _Frame | None:
+    """"In an early-October CBS News poll, she led …": the finding, attributed to the poll."""
+    n = len(toks)
+    if n < 6 or toks[0].low not in {"in", "according"}:
+        return None
+    c = next((k for k in range(1, min(n, 12)) if toks[k].text == ","), None)
+    if c is None or toks[c - 1].low not in DOCUMENT_NOUNS:
+        return None
+    body = _content_right(toks, c + 1, n)
+    if body is None or _n_words(toks, *body) < 3:
+        return None
+    return _Frame([(toks[body[0]].start, toks[body[1] - 1].end)], (toks[0].start, toks[0].end),
+                  (toks[1].start, toks[c - 1].end), "in-document")
 
 
 def _accept_after(prev: _Frame, f: _Frame, toks) -> bool:
