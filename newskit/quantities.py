@@ -159,7 +159,7 @@ _CHANGE_BY_OF: dict[str, str] = {
 _VAGUE_OF: dict[str, float] = {_norm(k): v for k, v in _WORDS["vague_multiples"].items()}
 _SCALE_WORDS: dict[str, float] = _WORDS["scale_words"]
 _SCALE_SYMBOLS: dict[str, float] = _WORDS["scale_symbols"]
-_AGE_PHRASES = _WORDS["age_phrases"]
+_AGE_AFTER_WORDS = _WORDS["age_after"]
 
 # --------------------------------------------------------------------------- patterns
 
@@ -331,7 +331,7 @@ CHANGE_BEFORE = re.compile(
     rf"(?:(?:[\w-]+\s+)?(?P<by>by)\s+)?)(?:(?:a|another|a\s+further)\s+)?)$"
 )
 #: "years old", "years of age" after a duration: the quantity is an age.
-AGE_AFTER = re.compile(rf"(?i:\s?-?\s?(?:old\b|of\s+age\b))")
+AGE_AFTER = re.compile(rf"\s?-?\s?{word_trie(_AGE_AFTER_WORDS)}\b")
 AGE_BEFORE = re.compile(r"(?i:\b(?:aged?)\s+)$")
 #: Cents after a whole amount of money: "3 dollars 50 cents", "thirteen dollars and forty-five".
 CENTS_AFTER = re.compile(
@@ -599,10 +599,8 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
     v2 = None
     unit2 = None
     sc2 = None
-    bare_fraction = (w1 or "").strip().lower() in ("half", "quarter")
-    if bare_fraction:
-        pass  # "the quarter to $254 million" is not a range
-    elif not truncated and m.group("sep") and (m.group("d2") or m.group("w2")):
+    bare_fraction = (w1 or "").strip().lower() in ("half", "quarter")  # "the quarter to $254m"
+    if not bare_fraction and not truncated and m.group("sep") and (m.group("d2") or m.group("w2")):
         second = _value(m, "2")
         if second is not None:
             v2, e2 = second
@@ -612,7 +610,7 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
             unit2 = None if w2_trunc else ("2" if m.group("un2") else None)
             sep = m.group("sep")
             sep_end = m.end("sep")
-    elif truncated:
+    elif not bare_fraction and truncated:
         rest = text[e1:m.end("w1")]
         rm = _INNER_SEP.match(rest)
         if rm and (btw or rm.group().strip().lower() == "to"):
