@@ -428,8 +428,10 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
         if p is None or p.kind != "w" or p.low.endswith(("’s", "'s")) or p.low in NOT_SOURCE_END \
                 or (p.text.islower() and not p.low.endswith("s") and p.low not in SUBJECT_PRONOUNS):
             return 0
-    if prev == "to" and t.low in lex["cues"] and not t.low.endswith("ed"):
-        return 0
+    if prev == "to" and t.low in lex["cues"] and not t.low.endswith("ed") and not (
+            i >= 2 and toks[i - 2].text.islower() and toks[i - 2].low.endswith("ed")
+            and t.low in lex["speech"]):
+        return 0  # "to say" only after "continued", "tweeted", "went on" … ("he continued to say")
     return 1
 
 
@@ -456,6 +458,8 @@ def _skip_adverbials_left(toks, j, lo):
 
 def _source_left(toks, i, lo):
     """The source phrase ending just left of the cue at i: (start_idx, end_idx, role, antecedent)."""
+    if i - 2 >= lo and toks[i - 1].low == "to" and toks[i - 2].low.endswith("ed"):
+        i -= 2  # "Lewandowski continued to say …": the subject of "continued"
     j = _skip_adverbials_left(toks, i - 1, lo)
     if j < lo:
         return None
