@@ -287,6 +287,8 @@ _VAGUE_SCALE = re.compile(r"(?i:\b(hundred|thousand|million|billion)\b)")
 UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<un>{UNIT})")
 PERCENT_OF = rf"\b{word_trie(['per cent', 'per cents', 'percent', 'percents', 'percentage'], space=r'[ ]?')}\s+[oO][fF]\s+(?:(?P<pd>{DIGIT_NUMBER})|(?P<pw>{SPELLED_NUMBER}))"
 CODE = r"\b[A-Za-z]+[-‐]?\d+[\w-]*"
+#: A height in feet and inches: 6'3", 5′ 11″.
+HEIGHT = r"\b(?P<hft>[1-8])\s?['′’]\s?(?P<hin>1[01]|[0-9])(?:\s?(?:[\"″”]|''))"
 
 #: Where a quantity can be: a digit, a Unicode fraction or a number word. The scan jumps from
 #: one anchor to the next and runs :data:`MASTER` only in a window before each.
@@ -302,7 +304,7 @@ _LOOKBACK = 64  # longest text a match can have before its first anchor ("greate
 MASTER = re.compile(
     # the guard rejects, in one step, positions inside a word (no alternative starts there)
     r"(?:(?<![A-Za-z])|(?![A-Za-z]))"
-    rf"(?:(?P<skip>{SKIP})|(?P<vague>{VAGUE})|(?P<pctof>{PERCENT_OF})|(?P<qty>{QUANTITY})|(?P<code>{CODE}))",
+    rf"(?:(?P<skip>{SKIP})|(?P<vague>{VAGUE})|(?P<pctof>{PERCENT_OF})|(?P<height>{HEIGHT})|(?P<qty>{QUANTITY})|(?P<code>{CODE}))",
     re.VERBOSE,
 )
 
@@ -501,6 +503,11 @@ def find_quantities(text_or_article, include_years: bool = False) -> list[Quanti
             pos = _vague(b, m)
         elif kind == "pctof":
             pos = _percent_of(b, m)
+        elif kind == "height":
+            foot = _UNIT_BY_WORD["foot"]
+            value = int(m.group("hft")) + int(m.group("hin")) / 12
+            b.add(m.start(), m.end(), value, "foot", "length", entry=foot, rule="feet-inches")
+            pos = m.end()
         else:
             pos = m.end()
         if pos <= m.start():

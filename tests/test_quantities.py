@@ -57,6 +57,9 @@ MUST = [
     ("5 feet 10 inches", "5 feet 10 inches", 5 + 10 / 12, "foot", "length", None),
     ("a 28-year-old man", "28-year-old", 28, "year", "age", None),
     ("more than 10 and less than 40", "more than 10 and less than 40", 25, None, "number", None),
+    ("he is 6'3\" tall", "6'3\"", 6.25, "foot", "length", None),
+    ("several hundred thousand troops", "several hundred thousand troops", 1e5, "troops", "count", ">="),
+    ("billions of dollars", "billions of dollars", 1e9, "USD", "money", ">="),
 ]
 
 
@@ -105,6 +108,11 @@ MUST_NOT = [
     "the bill passed 52-48",
     "the 2013-14 season",
     "Which one do you prefer?",
+    "Round 2 of the talks",
+    "the 9/11 attacks",
+    "open 24/7",
+    "World War Two",
+    "in '92 he said",
     "",
 ]
 
