@@ -420,10 +420,11 @@ def _date_value(d: Optional[dt.date], unknown: str) -> str:
 
 # -- explicit calendar dates ---------------------------------------------------
 
-@rule("iso_date", r"(?<![\d-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])", 5)
+@rule("iso_date", r"""(?<!\d)(?<!\d-)(?:(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)
+    |(?P<y2>19\d\d|20\d\d)(?P<m2>0[1-9]|1[0-2])(?P<d2>[0-2]\d|3[01])(?!\d))""", 5)
 def _iso(m, doc):
     try:
-        d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        d = dt.date(int(m["y"] or m["y2"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
     except ValueError:
         return None
     return "DATE", d.isoformat()
@@ -467,8 +468,8 @@ def _month_day(m, doc, month_s, day_s, year_s):
 
 def _year_of(s: str) -> int:
     s = s.strip().lstrip(",").strip()
-    if s.startswith("'"):
-        v = int(s[1:])
+    if s.startswith("'") or len(s) == 2:
+        v = int(s.lstrip("'"))
         return 1900 + v if v >= 30 else 2000 + v
     return int(s)
 
@@ -487,8 +488,8 @@ def _md(m, doc):
 
 @rule("day_month", rf"""
     {_WD_PREFIX}
-    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|-)(?P<mon>{MONTH_ANY})(?![a-z])
-    (?:(?:,?\s+|-)(?P<year>{YEAR4})(?!\d))?""", 4)
+    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|[-/])(?P<mon>{MONTH_ANY})(?![a-z])
+    (?:(?:,?\s+|\s+of\s+|[-/])(?P<year>{YEAR4}(?!\d)|'?\d\d(?![\d:%]|\s*(?:percent|per\s+cent|years?|days?|months?|weeks?)\b)))?""", 4)
 def _dm(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
@@ -710,12 +711,32 @@ def _part_of_day(m, doc):
     return "TIME", f"{prefix}T{_part(m['part'])}"
 
 
-@rule("weekday_set", rf"""(?:every|each)\s+(?P<wd1>{WEEKDAY})(?!\w)|(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w)""", 3)
+@rule("weekday_the_nth", rf"""(?P<wd>{WEEKDAY}),?\s+the\s+(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|and|when|from|to|before|after)\b)""", 4)
+def _weekday_the_nth(m, doc):
+    """ "Tuesday the 11th": the nearest day of that number falling on that weekday."""
+    wd, day = WEEKDAYS[m["wd"].lower()], _day_of(m["day"])
+    if not day or day > 31:
+        return None
+    if doc.ref is None:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    best = None
+    for k in range(-6, 7):
+        first = dt.date(doc.ref.year, doc.ref.month, 1) + relativedelta(months=k)
+        try:
+            d = first.replace(day=day)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd and (best is None or abs((d - doc.ref).days) < abs((best - doc.ref).days)):
+            best = d
+    return ("DATE", best.isoformat()) if best else None
+
+
+@rule("weekday_set", rf"""(?:every|each)\s+(?:other\s+)?(?P<wd1>{WEEKDAY})(?!\w)|(?P<wd3>{WEEKDAY})\s+(?P<parts>mornings|afternoons|evenings|nights)(?!\w)|(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w)""", 3)
 def _weekday_set(m, doc):
-    name = m["wd"] or m["wd2"] or m["wd1"]
+    name = m["wd"] or m["wd2"] or m["wd1"] or m["wd3"]
     if name.lower() not in WEEKDAYS:
         return None
-    part = _part(m["part"] or m["part2"])
+    part = _part(m["part"] or m["part2"] or (m["parts"] or "")[:-1] or None)
     return "SET", f"XXXX-WXX-{WEEKDAYS[name.lower()]}" + (f"T{part}" if part else "")
 
 
@@ -810,6 +831,22 @@ def _resolve_day_phrase(s: str, doc: _Doc, start: int, end: int) -> Optional[dt.
             return None
     if s_l in WEEKDAYS:
         return _weekday_date(WEEKDAYS[s_l], "", doc, start, end)
+    mm = re.fullmatch(r"(next|last|this) (\w+)", s_l)
+    if mm and mm.group(2) in WEEKDAYS:
+        return _weekday_date(WEEKDAYS[mm.group(2)], mm.group(1), doc, start, end)
+    mm = re.fullmatch(r"([01]?\d)/([0-3]?\d)/(\d{4})", s_l)
+    if mm:
+        try:
+            return dt.date(int(mm.group(3)), int(mm.group(1)), int(mm.group(2)))
+        except ValueError:
+            return None
+    if s_l in _HOLIDAY_NAMES:
+        this = _holiday_date(s_l, doc.ref.year)
+        if this > doc.ref and doc.tense(start, end) != "future":
+            this = _holiday_date(s_l, doc.ref.year - 1)
+        elif this < doc.ref and doc.tense(start, end) == "future":
+            this = _holiday_date(s_l, doc.ref.year + 1)
+        return this
     mm = re.match(r"(\S+?)\.?\s+(\d+)", s_l)
     if mm and mm.group(1) in MONTHS:
         month, day = MONTHS[mm.group(1)], int(mm.group(2))
@@ -1101,6 +1138,7 @@ def _holiday_date(name: str, year: int) -> dt.date:
 
 
 _HOLIDAYS = list(W["fixed_holidays"]) + list(W["moving_holidays"]) + list(W["easter_holidays"])
+_HOLIDAY_NAMES = set(_HOLIDAYS)
 
 
 @rule("holiday", rf"""(?:(?P<mod>last|next|this)\s+)?(?P<name>{_alt(_HOLIDAYS)})(?:\s+(?P<year>{YEAR4}))?(?!\w)""", 3)
@@ -1268,6 +1306,26 @@ def _ago(n, unit, word, doc, m, base: str = "") -> Result:
         d = ref + relativedelta(months=round(3 * k))
         return "DATE", "%d-Q%d" % _quarter(d)
     return "DATE", str(ref.year + round(k))
+
+
+_DAY_PHRASE = rf"""(?:(?:next|last|this)\s+)?(?:{WEEKDAY})|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+{YEAR4})?
+    |[01]?\d/[0-3]?\d/\d{{4}}|{_alt(_HOLIDAYS)}|today|tomorrow|yesterday"""
+
+
+@rule("offset_from_day", rf"""(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|from|prior\s+to)\s+(?P<base>{_DAY_PHRASE})(?!\w)""", 4)
+def _offset_from_day(m, doc):
+    """ "two weeks before Christmas", "3 days after January 12th": a day counted from another."""
+    if re.search(r"trading|business", m["unit"], re.I):
+        return None  # trading days are not calendar days
+    base = _resolve_day_phrase(m["base"], doc, m.start("base"), m.end("base"))
+    n = _num(m["num"])
+    d = _delta(n, _lower(m["unit"])) if n is not None else None
+    if d is None:
+        return None
+    if base is None:
+        return "DATE", "XXXX-XX-XX"
+    day = base - d if _lower(m["dir"]) in ("before", "prior to") else base + d
+    return "DATE", day.isoformat()
 
 
 @rule("bare_units", r"""(?:(?P<pre>for|in|over|within|after|take|takes|took|taken|than|of)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ago>\s+ago)?(?!\w)""", 0)
@@ -1471,10 +1529,10 @@ _GROUPS = {
     "@ordinals": [w for o in ORDINALS for w in o.split("-")], "@reldays": ["today", "tonight", "yesterday", "tomorrow", "tmrw"],
 }
 RULE_ANCHORS = {
-    "iso_date": "#4", "numeric_date": "#", "year_month_iso": "#4", "year_range": "#4", "day_range": "@months", "month_day": "@months", "day_month": "@months", "month_year": "@months",
+    "iso_date": "#4 #", "numeric_date": "#", "year_month_iso": "#4", "year_range": "#4", "day_range": "@months", "month_day": "@months", "day_month": "@months", "month_year": "@months",
     "month": "@months", "year": "#4", "spoken_year": "nineteen thousand", "decade": "#4 #s @decades",
     "century": "century centuries", "relative_day": "@reldays", "this_part_of_day": "@parts",
-    "weekday": "@weekdays", "weekday_set": "@weekdays", "weekday_of_week": "@weekdays", "nth_week_of_year": "week",
+    "weekday": "@weekdays", "weekday_set": "@weekdays", "weekday_the_nth": "@weekdays", "offset_from_day": "before after from prior", "weekday_of_week": "@weekdays", "nth_week_of_year": "week",
     "part_of_day": "morning afternoon evening", "clock_time": "#",
     "day_clock_time": "@weekdays @reldays @months", "named_time": "noon midday midnight midafternoon midmorning @parts",
     "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "the_year": "year", "anchored_year": "year",
