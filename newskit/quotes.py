@@ -585,7 +585,14 @@ def _np_start(toks, j, lo):
     while k < j and toks[k].low in {"and", "but", "so", "also", "now", "meanwhile", "however",
                                     "still", "yet", "then", "instead", "indeed"}:
         k += 1
+    if toks[j].low in SUBJECT_PRONOUNS - {"who"} and j > k:
+        return j  # "In 2008 she said"
     if toks[k].low in TAIL_PREPOSITIONS and toks[k].low not in {"about", "to", "over", "under"}:
+        # "On Thursday Warren endorsed …": a time phrase before the subject
+        for k2 in range(k + 1, j + 1):
+            if (toks[k2 - 1].low in DAYS or toks[k2 - 1].low in TIME_WORDS or toks[k2 - 1].text.isdigit()) \
+                    and (toks[k2].text[:1].isupper() or toks[k2].low in SOURCE_DETERMINERS):
+                return k2
         return None  # "In an article posted …": a prepositional phrase, not a subject
     return k
 
