@@ -35,7 +35,10 @@ needs_quantities = pytest.mark.skipif(not HAS_QUANTITIES,
 #: Floors pinned from measured scores (raise them as the model and rules improve).
 DEV_F1_FLOOR = 0.91            # measured 0.9140 (threshold chosen on dev: optimistic)
 DEV_SHA256 = "a67e9bd9c29c45313f8df346977f347d92559bb31daefaea3c73092fe1097d12"
-TYPING_FLOORS = {"dev": 0.98, "heldout": 0.83}  # measured 0.988 (171) and 0.836 (61)
+#: typing accuracy per set of tests/data/claim_types.tsv; measured 0.988 (171 rows, rules written
+#: looking at them), 0.836 (61) and 0.792 (48) on rows written after the rules were frozen
+TYPING_FLOORS = {"dev": 0.98, "heldout": 0.83, "heldout2": 0.79}
+UNSEEN_FLOOR = 0.80  # both held-out sets together (109 rows): measured 0.817
 
 BAGHDAD = "Baghdad has regained control of more than 90 percent of Iraqi territory seized by Daesh."
 
@@ -118,9 +121,10 @@ def test_typing_set_is_large_and_uses_every_type():
     assert {r["set"] for r in rows} == set(TYPING_FLOORS)
 
 
-@pytest.mark.parametrize("split", sorted(TYPING_FLOORS))
+@pytest.mark.parametrize("split", sorted(TYPING_FLOORS) + ["unseen"])
 def test_typing_accuracy(split):
-    rows = [r for r in _typing_rows() if r["set"] == split]
+    wanted = {"heldout", "heldout2"} if split == "unseen" else {split}
+    rows = [r for r in _typing_rows() if r["set"] in wanted]
     ok, n = collections.Counter(), collections.Counter()
     for r in rows:
         claims = find_claims(r["text"])
@@ -129,7 +133,7 @@ def test_typing_accuracy(split):
         ok[r["label"]] += claims[0].type == r["label"]
     accuracy = sum(ok.values()) / len(rows)
     per_type = {k: f"{ok[k]}/{n[k]}" for k in sorted(n)}
-    assert accuracy >= TYPING_FLOORS[split], (accuracy, per_type)
+    assert accuracy >= TYPING_FLOORS.get(split, UNSEEN_FLOOR), (accuracy, per_type)
 
 
 @pytest.mark.parametrize("text, expected", [
