@@ -1,21 +1,33 @@
 """Quantities in news text: percentages, distances, money, counts, ranges, with qualifiers.
 
-``find_quantities`` scans a text once with one compiled pattern (:data:`MASTER`) whose
+``find_quantities`` scans a text with one compiled pattern (:data:`MASTER`) whose
 alternatives are tried left to right at each position:
 
-1. things that look like numbers but are not quantities and must be skipped whole (dates,
-   times, phone numbers, URLs, ordinals, decades, identifiers such as "Section 230");
-2. quantities: an optional qualifier ("more than", "up to", "between"), an optional currency
+1. things that look like numbers but are not quantities and are skipped whole (dates, times,
+   phone numbers, URLs, ordinals, decades, spelled years, identifiers such as "Section 230",
+   scores such as "52-48" are dropped after matching);
+2. vague multiples ("tens of thousands", "several hundred") and "percent of N";
+3. heights in feet and inches (6'3");
+4. quantities: an optional qualifier ("more than", "up to", "between"), an optional currency
    prefix, a number in digits or words, an optional scale ("million", "bn", "k"), an optional
    second number making a range, and an optional unit from ``resources/units.json``;
-3. vague multiples ("tens of thousands") and "percent of N";
-4. letter-first codes ("F-16", "COVID-19") that are skipped.
+5. letter-first codes ("F-16", "COVID-19"), skipped.
 
-Each match is then normalised (value, unit, kind, SI value), the counted noun is looked up
-after a bare number ("3,000 troops"), and a change verb is looked up before it ("rose by 5
-points"). Every result records the ``rule`` that produced it. The word lists are in
-``newskit/resources/`` (``units.json``, ``quantity_words.json``, ``count_nouns.txt``,
+The scan only looks near anchors (a digit or a number word, :data:`ANCHOR`), the pattern
+rejects positions inside words in one step, and every word list is compiled as a trie, so
+there is no per-character Python loop. Each match is then normalised in :func:`_quantity`
+(value, unit, kind, SI value); the counted noun is looked up after a bare number ("3,000
+troops"), a change verb before it ("rose by 5 points"), a second bound after it ("more than
+10 and less than 40"). Every result records the ``rule`` that produced it: ``number``,
+``number-unit``, ``money-prefix``, ``range``, ``range-bounds``, ``count-noun``,
+``count-plural``, ``vague-multiple``, ``fraction``, ``ratio``, ``percent-of``, ``age``,
+``feet-inches``, ``year`` (combinations such as ``money-prefix+range``). The word lists are
+in ``newskit/resources/`` (``units.json``, ``quantity_words.json``, ``count_nouns.txt``,
 ``id_nouns.txt``, ``number_words.json``).
+
+Known limits: rates are returned without their denominator ("$62 a barrel" is 62 USD);
+"a mile", "a dollar" (an article instead of a number) are not quantities; lists with "or"
+("two or three days") are not ranges; decimal commas ("1,3") are read as two numbers.
 
 Example:
     >>> [(q.text, q.value, q.unit, q.qualifier) for q in find_quantities(
@@ -23,8 +35,8 @@ Example:
     [('more than 90 percent', 90.0, 'percent', '>'), ('600 km', 600.0, 'kilometre', None)]
 
 References:
-    Almasian, S., Bruch, M., Aumiller, D. and Gertz, M. (2023). Comprehensive Quantity
-    Extractor (CQE) — the news-quantity task definition (value, unit, qualifier/change).
+    Almasian, S. et al. (2023). CQE: A Comprehensive Quantity Extractor. EMNLP 2023 — the
+    news-quantity task (value, unit, qualifier, change) newskit follows.
 """
 from __future__ import annotations
 
