@@ -495,8 +495,8 @@ def _dm(m, doc):
 
 
 @rule("month_year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
-    (?:(?P<mon>{MONTH_ANY})(?:,?\s+(?:of\s+)?|[-/])(?P<year>{YEAR4}(?!\d)|'\d\d|last\s+year|this\s+year|next\s+year
-    |nineteen\s+{NUMBER_WORD})|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3)
+    (?:(?P<mon>{MONTH_ANY})(?:,?\s+(?:of\s+)?|[-/])(?P<year>{YEAR4}(?!\d)|'\d\d|(?<=of\s)\d\d(?![\d:%])|last\s+year|this\s+year|next\s+year
+    |nineteen\s+{NUMBER_WORD}|two\s+thousand(?:\s+and\s+{NUMBER_WORD}(?![-\w]))?)|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3)
 def _my(m, doc):
     month = MONTHS[_lower(m["mon"] or m["mon2"]).rstrip(".")]
     ys = _lower(m["year"] or m["year2"])
@@ -504,6 +504,11 @@ def _my(m, doc):
         if doc.ref is None:
             return "DATE", f"XXXX-{month:02d}"
         y = doc.ref.year + {"last": -1, "this": 0, "next": 1}[ys.split()[0]]
+    elif ys.startswith("two thousand"):
+        rest = _num(ys[len("two thousand"):].replace("and", "").strip() or "0") if ys != "two thousand" else 0
+        if rest is None:
+            return None
+        y = 2000 + int(rest)
     elif ys.startswith("nineteen"):
         rest = _num(ys[len("nineteen"):].strip())
         if rest is None:
@@ -995,7 +1000,7 @@ _Q_YEAR_PREFIX = r"(?:(?P<pyear>{y})|(?P<prel>this|last|next)\s+year's|(?P<py2>{
 
 @rule("quarter", rf"""(?:(?:the|its|their|a|an)\s+)?(?:{_Q_YEAR_PREFIX}\s+)?(?:(?:latest|current|comparable|same|flat|strong|weak|year-(?:ago|earlier))\s+)?
     (?:fiscal[-\s]+)?(?P<q>{QUARTER_ORD}|Q[1-4])[-\s]+(?:fiscal[-\s]+)?(?:-?period\s+)?quarters?(?P<plural>s)?
-    (?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<srel>this|last|next)\s+year|fiscal\s+(?P<fyear>{YEAR4})))?(?!\w)""", 4)
+    (?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<srel>this|last|next|the)\s+year|fiscal\s+(?P<fyear>{YEAR4})))?(?!\w)""", 4)
 def _quarter_rule(m, doc):
     qs = m["q"].lower()
     q = int(qs[1]) if qs.startswith("q") else _QUARTER_NUM[qs]
@@ -1009,7 +1014,7 @@ def _quarter_rule(m, doc):
     elif doc.ref is None:
         return "DATE", f"XXXX-Q{q}"
     elif rel:
-        y = doc.ref.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
+        y = doc.ref.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel.lower()]
     else:
         y = doc.ref.year
         if q > _quarter(doc.ref)[1] and doc.tense(m.start(), m.end()) == "past":
@@ -1020,7 +1025,7 @@ def _quarter_rule(m, doc):
     return "DATE", f"{y}-Q{q}"
 
 
-@rule("q_notation", rf"""(?<!\w)(?:(?P<y1>{YEAR4})[\s-]*)?(?P<q>Q[1-4]|q[1-4](?=[\s-]*\d{{4}}))(?:[\s-]*(?P<y2>{YEAR4}))?(?!\w)""", 4, re.X)
+@rule("q_notation", rf"""(?<!\w)(?:(?P<y1>{YEAR4})[\s-]*)?(?P<q>Q[1-4]|q[1-4](?=[\s-]*\d{{4}})|(?<=\d\s)q[1-4]|(?<=\d)q[1-4])(?:[\s-]*(?P<y2>{YEAR4}))?(?!\w)""", 4, re.X)
 def _qnote(m, doc):
     y = m["y1"] or m["y2"]
     q = int(m["q"][1])
@@ -1257,6 +1262,17 @@ def _duration_range(n, unit, direction, ref) -> Optional[tuple[dt.date, dt.date]
     d = _delta(n, unit)
     if d is None:
         return None
+    code = UNITS[unit]
+    if code in ("Q", "10Y", "100Y") and n == int(n) and direction in ("past", "next"):
+        # quarters and decades count whole calendar periods: "the past two quarters" on 4 July
+        # are January to June, "the next decade" in 2018 is the 2020s
+        months = {"Q": 3, "10Y": 120, "100Y": 1200}[code]
+        index = (ref.year * 12 + ref.month - 1) // months * months  # first month of the current period
+        start = dt.date(index // 12, index % 12 + 1, 1)
+        if direction == "past":
+            return start - relativedelta(months=months * int(n)), start - dt.timedelta(days=1)
+        first = start + relativedelta(months=months)
+        return first, first + relativedelta(months=months * int(n)) - dt.timedelta(days=1)
     if direction == "past":
         return ref - d, ref
     if direction == "next":
