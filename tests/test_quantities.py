@@ -322,3 +322,28 @@ def test_eval_gate_quantulum():
     score = results["quantulum3/quantities"][0]
     assert score.value()[2] >= 0.84
     assert score.unit()[2] >= 0.72
+
+
+# ---------------------------------------------------------------- property: offsets on random news-like text
+
+_TOKENS = ["5", "10", "1,000", "3.5", "1/2", "½", "-", "to", "and", "between", "more than", "about",
+           "up to", "$", "€", "US$", "million", "bn", "m", "k", "percent", "%", "km", "°C", "F",
+           "degrees", "people", "one", "twenty", "hundred", "half", "a", "dozen", "of", "Oct.",
+           "2017", "9:30", "Section", "230", "rose", "by", "points", "cents", "dollars", "years",
+           "old", "(", ")", "[", "kg", "6'3\"", "+", "or more", "9/11", "minus", "point", "thirds",
+           "over", "out of", ",", ".", "\n"]
+
+
+def test_offsets_property():
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(_TOKENS), max_size=14), st.sampled_from([" ", ""]))
+    def check(tokens, sep):
+        text = sep.join(tokens)
+        for q in find_quantities(text):
+            assert text[q.start:q.end] == q.text == q.text.strip() != ""
+            assert not math.isnan(q.value)
+
+    check()
