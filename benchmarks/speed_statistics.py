@@ -17,7 +17,8 @@ reported separately, not timed as throughput). Timed:
 * dateparser: ``dateparser.search.search_dates(s, languages=["en"])`` (fixing the language
   is the fastest documented setting).
 
-Prints sentences/second for each and the ratios newskit / peer.
+Prints sentences/second (and articles/second: sentences/second divided by the mean number of
+sentences per article used) for each, and the ratios newskit / peer.
 """
 from __future__ import annotations
 
@@ -36,13 +37,21 @@ DEFAULT_DATA = Path(os.environ.get("NEWSKIT_SHARED_DATA", ROOT.parent / "shared"
 REFERENCE = dt.date(2017, 11, 4)
 
 
-def news_sentences(data: Path, n: int) -> list[str]:
-    """Up to ``n`` news sentences of 20-400 characters from the TE3 articles and claims."""
+def news_sentences(data: Path, n: int, stats: dict | None = None) -> list[str]:
+    """Up to ``n`` news sentences of 20-400 characters from the TE3 articles and claims.
+
+    ``stats`` (if given) receives the mean number of sentences per TE3 article."""
     import newskit
 
     out: list[str] = []
     tml = sorted((data / "dates" / "tbaq").rglob("*.tml"))
+    if stats is not None:
+        stats["articles"] = 0
     for path in tml:
+        if len(out) >= n:
+            break
+        if stats is not None:
+            stats["articles"] += 1
         raw = path.read_text(encoding="utf-8", errors="replace")
         m = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
         body = re.sub(r"<[^>]+>", "", m.group(1) if m else raw)
@@ -75,9 +84,12 @@ def main(argv=None) -> int:
     if not (args.data / "dates" / "tbaq").exists():
         print(f"development data not found under {args.data}; skipping the speed benchmark")
         return 0
-    sentences = news_sentences(args.data, args.n)
+    stats: dict = {}
+    sentences = news_sentences(args.data, args.n, stats)
     n_chars = sum(map(len, sentences))
-    print(f"{len(sentences)} news sentences, {n_chars} characters, one process")
+    per_article = len(sentences) / max(stats.get("articles", 1), 1)
+    print(f"{len(sentences)} news sentences from {stats.get('articles')} articles "
+          f"({per_article:.1f} sentences per article), {n_chars} characters, one process")
 
     import newskit
 
@@ -135,7 +147,7 @@ def main(argv=None) -> int:
     n = len(sentences)
     print()
     for name, secs in results.items():
-        print(f"{name:<28} {secs:8.2f} s  {n / secs:10.1f} sentences/s")
+        print(f"{name:<28} {secs:8.2f} s  {n / secs:10.1f} sentences/s  {n / secs / per_article:8.1f} articles/s")
     ours = results["newskit quantities+dates"]
     print()
     label = "newskit quantities+dates" if find_dates is not None else "newskit quantities (no dates module)"
