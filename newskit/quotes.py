@@ -141,6 +141,7 @@ OPENERS, CLOSERS = {"“", "„", "«"}, {"”", "»"}
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w\u00C0-\u024F]+(?:[’'\-.][\w\u00C0-\u024F]+)*|''|\S")
 _WORDS_RE = re.compile(r"[\w\u00C0-\u024F]+(?:[’'\-][\w\u00C0-\u024F]+)*")
 SENTENCE_END = frozenset(".?!")
+MAX_SENTENCE_TOKENS = 150
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", ")", "»"})
 # Words that end the clause holding a source when looking left from a cue.
 CLAUSE_BOUNDARY = frozenset(
@@ -324,7 +325,7 @@ def _block_positions(text: str, ps: int, segs: list[_Seg], cues: set) -> None:
     """Mark the quoted stretches that stand as direct quotes (not inline scare quotes)."""
     prev_close = None
     for s in segs:
-        before = text[ps:s.open_at].rstrip()
+        before = text[max(ps, s.open_at - 300):s.open_at].rstrip()  # bounded: no quadratic scans
         last = before[-1:] if before else ""
         prev_word = re.search(r"([\w’']+)\W*$", before)
         words = len(_WORDS_RE.findall(text[s.cstart:s.cend]))
@@ -362,7 +363,11 @@ def _sentences(toks: list[_Tok]) -> list[list[_Tok]]:
             if content[-1:] in SENTENCE_END and (nxt is None or nxt.kind == "Q" or
                                                  nxt.text[:1].isupper()):
                 # “… .” He said → the quote ends a sentence unless an attribution follows
-                boundary = nxt is None or nxt.kind == "Q" or not _looks_like_attribution(toks, i + 1)
+                boundary = nxt is None or nxt.kind == "Q" or not _looks_like_attribution(toks, i + 1) \
+                    or nxt.text in {"He", "She", "They", "We", "It", "I"}  # “… .” He said: a new sentence
+        if not boundary and len(cur) >= MAX_SENTENCE_TOKENS and (t.text in {",", ";"} or
+                                                                len(cur) >= 2 * MAX_SENTENCE_TOKENS):
+            boundary = True  # a run-on "sentence" (lists, junk): cut it so work stays linear
         if boundary:
             out.append(cur)
             cur = []

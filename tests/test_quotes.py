@@ -109,6 +109,17 @@ def test_junk_input(text):
     _check_invariants(text, quotes)
 
 
+@pytest.mark.parametrize("text", ["who backed it said " * 3000, "Smith said that " * 3000,
+                                  "“a” " * 5000, ("He said, “" + "word " * 50 + ".” ") * 500])
+def test_run_on_input_stays_fast(text):
+    import time
+
+    t0 = time.perf_counter()
+    quotes = find_quotes(text)
+    assert time.perf_counter() - t0 < 5
+    _check_invariants(text, quotes)
+
+
 def test_rejects_non_text():
     with pytest.raises(TypeError):
         find_quotes(b"bytes")
