@@ -1169,6 +1169,11 @@ def _assemble(text: str, events: list) -> list[Quote]:
                 ant = text[f.antecedent[0]:f.antecedent[1]] if f.antecedent else None
                 ent = resolver.resolve(s_text, s_start, role_hint=f.role, antecedent=ant)
                 speaker, anonymous, role, affiliation = ent.name, ent.anonymous, ent.role, ent.affiliation
+            elif f.rule in ("embedded-quote", "colon-quote") and last is not None and last[1] == f.para \
+                    and last[0].speaker is not None:
+                # a quote block in a paragraph whose speaker is already known: the same speaker
+                q0 = last[0]
+                speaker, anonymous, role, affiliation = q0.speaker, q0.anonymous, q0.role, q0.affiliation
             if f.cont and out and out[-1].kind == "direct" and out[-1].rule in (
                     "unattributed", "inherited") and out[-1].end <= f.parts[0][0]:
                 # “First paragraph … / “… second paragraph,” she said: one quote
