@@ -488,8 +488,8 @@ def _md(m, doc):
 
 @rule("day_month", rf"""
     {_WD_PREFIX}
-    (?<![\d.,$])(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|[-/])(?P<mon>{MONTH_ANY})(?![a-z])
-    (?:(?:,?\s+|\s+of\s+|[-/])(?P<year>{YEAR4}(?!\d)|'?\d\d(?![\d:%]|\s*(?:percent|per\s+cent|years?|days?|months?|weeks?)\b)))?""", 4)
+    (?<![\d.,$])(?<!\d:)(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|[-/])(?P<mon>{MONTH_ANY})(?![a-z])
+    (?:(?:,?\s+|\s+of\s+|[-/])(?P<year>{YEAR4}(?!\d)|(?:'|(?<=of\s))\d\d(?![\w:%])))?""", 4)
 def _dm(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
@@ -632,7 +632,7 @@ def _century(m, doc):
 
 # -- days relative to the reference ---------------------------------------------
 
-_REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+_REL_DAY = {"today": 0, "tonight": 0, "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
             "the day after tomorrow": 2}
 
 
@@ -756,8 +756,8 @@ _CLOCK = rf"""(?:(?P<about>around|about|at|by|until|before|after|from)\s+)?
     (?:\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|o'?clock|in\s+the\s+(?:morning|afternoon|evening))|(?<=\d)(?P<ap1>[ap])(?![\w])\.?)?
     (?P<tz>{_TZ})"""
 _LEAD_DAY = rf"""(?:(?P<lmod>last|next|this|this\s+coming|coming|previous|the\s+previous)\s+)?
-    (?P<lday>(?:{WEEKDAY})|today|tomorrow|yesterday|tonight|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*{YEAR4})?)
-    (?:\s+(?P<lpart>{PART_OF_DAY}))?,?\s+(?:at\s+|by\s+|from\s+|around\s+)?"""
+    (?P<lday>(?:{WEEKDAY})|today|tomorrow|yesterday|tonight|last\s+night|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*{YEAR4})?)
+    (?:\s+(?P<lpart>{PART_OF_DAY}))?,?\s+(?:(?P<lat>at|by|from|around)\s+)?"""
 
 
 @rule("clock_time", rf"""{_CLOCK}{_TIME_DAY}""", 4)
@@ -783,7 +783,8 @@ def _day_clock(m, doc):
 def _clock_value(m, doc, day, lead: bool = False) -> Result:
     h = int(m["h"])
     ap = _lower(m["ap"] or m["ap1"])
-    if not ap and not (m["mi"] and (lead or m["about"] or m["tz"].strip())):
+    bare_hour_ok = lead and (m["about"] or m["lat"]) and (m["lpart"] or _lower(m["lday"]) in ("tonight", "last night"))  # "tonight around 7"
+    if not ap and not (m["mi"] and (lead or m["about"] or m["tz"].strip())) and not bare_hour_ok:
         return None  # a bare "10" or "3:1" is not a time
     if not ap and not lead and m["about"] and m["about"].lower() in ("from", "after", "before") and not m["tz"].strip():
         return None
@@ -793,7 +794,7 @@ def _clock_value(m, doc, day, lead: bool = False) -> Result:
         h = h % 12 + 12
     elif ap.startswith("a") or "morning" in ap:
         h = h % 12
-    elif not ap and lead and h < 12 and h != 0 and _part(m["lpart"]) in ("AF", "EV", "NI"):
+    elif not ap and lead and 5 <= h < 12 and (_part(m["lpart"]) in ("AF", "EV", "NI") or _lower(m["lday"]) in ("tonight", "last night")):
         h += 12
     mi = m["mi"] or "00"
     sec = f":{m['se']}" if m["se"] else ""
