@@ -336,8 +336,9 @@ COUNT_NOUN_AFTER = re.compile(
     rf"\s+(?P<noun>(?i:{_phrases(_COUNT_NOUNS)}))(?![\w-])"
 )
 #: Any plural noun right after a number: "12 boxes" (checked after the known nouns).
-PLURAL_AFTER = re.compile(
-    r"(?:\s+of)?\s+(?P<noun>[a-z]{3,}(?<![su])s|[A-Z][a-z]{2,}(?:ans|is))\b(?![-'’])"  # boxes, Americans, Iraqis
+PLURAL_AFTER = re.compile(  # "12 boxes", "2,500 additional doctors", "12 Americans", "5 Iraqis"
+    rf"(?:\s+of)?(?:\s+{word_trie(_WORDS['count_modifiers'])})?"
+    r"\s+(?P<noun>[a-z]{3,}(?<![su])s|[A-Z][a-z]{2,}(?:ans|is))\b(?![-'’])"
 )
 #: A change verb right before a quantity: "rose by", "fell", "up".
 CHANGE_BEFORE = re.compile(
