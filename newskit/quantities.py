@@ -849,7 +849,7 @@ def _quantity(b: _Builder, m: re.Match) -> int:  # noqa: C901 (one rule per step
             den = _ratio_value(rt)
             after = text[rt.end():rt.end() + 2].strip()[:1]
             den_year = rt.group("d") is not None and _YEAR.fullmatch(rt.group("d"))
-            if den and not den_year and abs(v1) <= den and (op == "out" or (op == "in" and v1 == 1) or (
+            if den and not den_year and (abs(v1) <= den or op == "over") and (op == "out" or (op == "in" and v1 == 1) or (
                     op == "over" and (not after or after in ".,;?!)"))):
                 b.add(start, rt.end(), v1 / den, None, "ratio", qualifier, rule="ratio")
                 return rt.end()
