@@ -152,8 +152,8 @@ LY_NOUNS = frozenset("family assembly supply rally ally italy july anomaly monop
                      "weekly monthly reply jelly belly lily emily".split())
 # Words that cannot be the head of a source phrase (adverbs, quantifiers, verbs seen there).
 NOT_SOURCE_HEAD = frozenset(
-    """too more less much very so also only even just still let make makes made when asked
-    about such own other same""".split()
+    """too more less much very so also only even just still let let's let’s make makes made when
+    asked about such own other same""".split()
 )
 # Words that cannot end a source phrase.
 NOT_SOURCE_END = frozenset(
@@ -422,6 +422,11 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
             " ".join(x.low for x in toks[i + 1:i + 7])):
         return 0  # "officials who asked not to be named": a condition of anonymity, not a cue
     prev = toks[i - 1].low if i > 0 else ""
+    if t.low.endswith("ing") and t.low in lex["belief"] and i > 0 and toks[i - 1].kind == "w" \
+            and prev not in BE_FORMS \
+            and prev not in lex["adverbials"] and prev not in SUBJECT_PRONOUNS \
+            and not toks[i - 1].text[:1].isupper():
+        return 0  # "anyone wanting to learn": a participle modifying a noun, not a cue
     if (t.low in NOUNLIKE or t.low in lex["stance"]) and prev in DETERMINER_BEFORE:
         return 0
     if t.low in lex["stance"] and not t.low.endswith(("ed", "ing")) and t.low not in IRREGULAR_PAST:
@@ -525,6 +530,14 @@ def _subject(toks, limit):
     k = 0
     while k < limit and toks[k].kind == "w" and toks[k].low in {"but", "and", "so", "then", "yet"}:
         k += 1
+    if k < limit and (toks[k].low in TAIL_PREPOSITIONS or toks[k].low in CLAUSE_BOUNDARY):
+        # "In his 2002 book, ''…,'' Mr. McKinley suggested … and asked": past the opening phrase
+        c = next((m for m in range(k, min(limit, k + 20)) if toks[m].text == ","), None)
+        if c is None:
+            return None
+        k = c + 1
+        while k < limit and (toks[k].kind == "Q" or toks[k].text == ","):
+            k += 1
     if k >= limit or toks[k].kind != "w":
         return None
     if toks[k].low in {"he", "she", "they", "we", "i"}:
@@ -588,8 +601,11 @@ def _np_start(toks, j, lo):
         k = k2
     # drop leading conjunctions / sentence adverbs
     while k < j and toks[k].low in {"and", "but", "so", "also", "now", "meanwhile", "however",
-                                    "still", "yet", "then", "instead", "indeed"}:
+                                    "still", "yet", "then", "instead", "indeed", "perhaps", "maybe",
+                                    "probably", "surely", "certainly", "thus", "hence", "likewise"}:
         k += 1
+    if j - k >= 1 and sum(1 for x in toks[k:j + 1] if x.text.isupper() and len(x.text) > 1) >= 2:
+        return None  # an all-capitals heading run into the text ("SAVE A QUARTER Let's say")
     if toks[j].low in SUBJECT_PRONOUNS - {"who"} and j > k:
         return j  # "In 2008 she said"
     if toks[k].low in TAIL_PREPOSITIONS and toks[k].low not in {"about", "to", "over", "under"}:
