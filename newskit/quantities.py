@@ -238,7 +238,7 @@ CURRENCY_PREFIX = (
     ) + ")"
 )
 _SCALE = (
-    rf"(?:\s?{_phrases(_SCALE_WORDS, boundary=False, ignore_case=True)}(?![A-Za-z0-9])"
+    rf"(?:(?:\s|-(?=[a-z]{{2}}))?{_phrases(_SCALE_WORDS, boundary=False, ignore_case=True)}(?![A-Za-z0-9])"
     rf"|(?:{'|'.join(sorted(map(re.escape, _SCALE_SYMBOLS), key=len, reverse=True))})(?![A-Za-z0-9])"
     rf"|\s{{1,2}}(?:[kKMG])(?![A-Za-z0-9]))"
 )
@@ -405,7 +405,7 @@ def _value(m: re.Match, tag: str) -> tuple[float, int] | None:
 def _scale(s: str | None) -> float:
     if not s:
         return 1.0
-    key = s.strip()
+    key = s.strip().lstrip("-")
     if key in _SCALE_SYMBOLS:
         return float(_SCALE_SYMBOLS[key])
     return float(_SCALE_WORDS.get(key.lower(), 1.0))

@@ -60,6 +60,8 @@ MUST = [
     ("he is 6'3\" tall", "6'3\"", 6.25, "foot", "length", None),
     ("several hundred thousand troops", "several hundred thousand troops", 1e5, "troops", "count", ">="),
     ("billions of dollars", "billions of dollars", 1e9, "USD", "money", ">="),
+    ("a $5.2-billion deal", "$5.2-billion", 5.2e9, "USD", "money", None),
+    ("a 10-million-dollar fine", "10-million-dollar", 1e7, "USD", "money", None),
 ]
 
 
