@@ -807,10 +807,10 @@ def _clock_value(m, doc, day, lead: bool = False) -> Result:
     return "TIME", f"{prefix}T{h:02d}:{mi}{sec}"
 
 
-@rule("named_time", rf"""(?:(?P<mod>around|about|at|by|until|before|after)\s+)?(?P<t>noon|midnight|midday|mid-?afternoon|mid-?morning)
+@rule("named_time", rf"""(?:(?P<mod>around|about|at|by|until|before|after)\s+)?(?P<t>noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning)
     {_TIME_DAY}(?!\w)""", 3)
 def _named_time(m, doc):
-    t = _lower(m["t"]).replace("-", "")
+    t = re.sub(r"[-\s]", "", m["t"].lower())
     day = _resolve_day_phrase(m["day"], doc, m.start(), m.end()) if m["day"] else _anchor_day(doc, m.start())
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     suffix = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO"}[t]
@@ -957,7 +957,7 @@ def _anchored_year(m, doc):
     return "DATE", str(base + shift)
 
 
-@rule("anchored_day", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+day(?![\w-])""", 1)
+@rule("anchored_day", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?:that(?:\s+same)?|the\s+same)\s+day(?![\w-])""", 1)
 def _anchored_day(m, doc):
     if doc.day is None:
         return None
@@ -1177,7 +1177,7 @@ _PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|co
 
 
 @rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
-    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))?(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?""", 2)
+    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2)
 def _dur(m, doc):
     if m["old"]:
         return None  # ages are not temporal expressions in TimeML
@@ -1663,6 +1663,16 @@ ABSOLUTE_RULES = {"iso_date", "numeric_date", "month_day", "day_month", "month_y
 _EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
 
 
+def _probe_doc(text: str, ref: Optional[dt.date]) -> _Doc:
+    """A scratch document state for selection, with a context day and year so that rules anchored
+    on earlier mentions ("that day", "later that year") are not declined before resolution."""
+    probe = _Doc(text, ref)
+    probe.day = probe.ref or dt.date(2000, 1, 1)
+    probe.day_pos = 0
+    probe.year = probe.day.year
+    return probe
+
+
 def find_dates(text_or_article, reference=None) -> list[DateMention]:
     """Find the dates, times, durations and sets in a text and resolve them (TIMEX3 values).
 
@@ -1686,7 +1696,7 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
         ref = ref.date()
     doc = _Doc(text, ref)
     found: list[DateMention] = []
-    for s, e, _prio, r, m in _select(_candidates(text), _Doc(text, ref)):
+    for s, e, _prio, r, m in _select(_candidates(text), _probe_doc(text, ref)):
         try:
             res = r.resolve(m, doc)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
