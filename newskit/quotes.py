@@ -137,6 +137,8 @@ def _lex() -> dict:
 # Quote marks: curly doubles, straight doubles, and the doubled apostrophes of some archives.
 QUOTE_MARK = re.compile(r"“|”|\"|''|„|«|»")
 OPENERS, CLOSERS = {"“", "„", "«"}, {"”", "»"}
+# A quoted stretch inside an indirect content (makes it a mixed quote).
+QUOTED_STRETCH = re.compile(r"(“|\"|''|„|«)(.+?)(”|\"|''|»)")
 # A token: an initialism (U.S.), a word with inner apostrophes/hyphens/periods, or one symbol.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w\u00C0-\u024F]+(?:[’'\-.][\w\u00C0-\u024F]+)*|''|\S")
 _WORDS_RE = re.compile(r"[\w\u00C0-\u024F]+(?:[’'\-][\w\u00C0-\u024F]+)*")
@@ -200,6 +202,8 @@ ANONYMITY_PHRASE = re.compile(
     r"on\s+(?:the\s+)?condition\s+(?:of|that)|to\s+be\s+anonymous|not\s+to\s+be\s+named)"
 )
 RELATIVE = frozenset({"who", "that", "which"})
+QUANTIFIERS = frozenset("about nearly almost roughly more fewer less half most many some few all "
+                        "only just over under".split())
 SUBJECT_PRONOUNS = frozenset("he she it they we i you who".split())
 IRREGULAR_PAST = frozenset("sought said told wrote thought knew felt found understood".split())
 BE_FORMS = frozenset("is was were are be been being 's".split())
@@ -506,7 +510,9 @@ def _source_left(toks, i, lo):
                     return _source_left(toks, k + 1, lo) if k + 1 < i else None
                 start = _np_start(toks, k - 1, lo) if k - 1 >= lo else None
                 if start is not None and (toks[start].text[:1].isupper() or
-                                          toks[start].low in SOURCE_DETERMINERS):
+                                          toks[start].low in SOURCE_DETERMINERS or
+                                          toks[start].text[:1].isdigit() or
+                                          toks[start].low in QUANTIFIERS):
                     if inner[0].low in {"who", "which"}:
                         return start, j - 1, None, None
                     role = " ".join(x.text for x in inner).replace(" ,", ",")
@@ -986,11 +992,13 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     stance = low in lex["stance"]
     # ---- cue first after a comma or quote: inverted "…, said X" / "“…,” said X"
     prev = toks[i - 1] if i > 0 else None
-    if not stance and prev is not None and (prev.text == "," or prev.kind == "Q") and (
+    comma_before = prev is not None and (prev.text == "," or prev.kind == "Q" or (
+        prev.text in CLOSING_MARKS and i >= 2 and toks[i - 2].text == ","))  # '…,'' said X'
+    if not stance and comma_before and (
             low in INVERTIBLE or low in lex["speech"]):
         r = _source_right(toks, after, n)
         c = _content_left(toks, 0, i)
-        if prev.text == "," and not low.endswith("ing"):
+        if prev.text != "Q" and prev.kind != "Q" and not low.endswith("ing"):
             # "Rahm Emanuel, his chief of staff, urged …": a subject with an apposition, not inversion
             sl = _source_left(toks, i, 0)
             if sl is not None and sl[0] <= 1 and toks[sl[0]].text[:1].isupper():
@@ -1013,12 +1021,14 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     s0, s1, role, antecedent = src
     # ---- source and cue at the end: "…, X said." / "“…,” X said."
     boundary = s0 - 1
-    if not stance and boundary >= 0 and (toks[boundary].text == "," or toks[boundary].kind == "Q"):
+    closing = boundary >= 1 and toks[boundary].text in CLOSING_MARKS and toks[boundary - 1].text == ","
+    if not stance and boundary >= 0 and (toks[boundary].text == "," or toks[boundary].kind == "Q"
+                                         or closing):
         j = after
         rec = None
         if low in TAKES_RECIPIENT:
             rec, j = _recipient(toks, after, n)
-        c = _content_left(toks, 0, boundary + (1 if toks[boundary].kind == "Q" else 0))
+        c = _content_left(toks, 0, boundary + (1 if toks[boundary].kind == "Q" or closing else 0))
         if c is not None:
             parts, direct = _span_parts(toks, *c)
             if _tail_ok(toks, j, n, lenient=direct) and (direct or _n_words(toks, *c) >= 4):
@@ -1240,7 +1250,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
 
 
 def _has_quoted_words(body: str) -> bool:
-    return any(len(_WORDS_RE.findall(m)) >= 1 for m in re.findall(r"[“\"]([^”\"]+)[”\"]", body))
+    return any(_WORDS_RE.search(m.group(2)) for m in QUOTED_STRETCH.finditer(body))
 
 
 def sources(text_or_article):
