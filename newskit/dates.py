@@ -1641,11 +1641,11 @@ def _select(cands, probe: "_Doc"):
     block shorter matches inside it; ``probe`` is a scratch document state for that test.
     """
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0], _RULE_ORDER[c[3].name]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(probe.text) + 1)  # 1 where a chosen mention lies: overlap tests in O(length)
     chosen = []
     for c in cands:
         s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.find(1, s, e) >= 0:
             continue
         try:
             ok = c[3].resolve(c[4], probe) is not None and not _is_name_or_dateline(probe.text, s, e, c[3].name)
@@ -1653,7 +1653,7 @@ def _select(cands, probe: "_Doc"):
             ok = False
         if not ok:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen

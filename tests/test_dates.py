@@ -232,6 +232,19 @@ def test_long_text_is_fast():
     assert elapsed < 5.0, f"{elapsed:.2f} s for {len(text)} characters"
 
 
+def test_dense_dates_stay_linear():
+    """Thousands of mentions (tables, lists of dates) must not make selection quadratic."""
+    import random
+
+    rng = random.Random(4)
+    words = ["May", "March", "Oct.", "26", "2016", "of", "the", "early", "late", "-", "last", "week", "Friday"]
+    text = " ".join(rng.choice(words) for _ in range(20000))
+    t0 = time.perf_counter()
+    found = find_dates(text, reference=REF)
+    assert len(found) > 1000
+    assert time.perf_counter() - t0 < 5.0
+
+
 # ------------------------------------------------------------------------------------------
 # Evaluation gates on ../shared/data (skipped where absent)
 # ------------------------------------------------------------------------------------------
