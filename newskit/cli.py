@@ -51,10 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "analyze", help="analyse many articles and write the tables", formatter_class=fmt,
-        description="Analyse every article in PATH... and write one table per kind of result "
-                    "(articles, quantities, dates, quotes, sources, claims, errors) into DIR.\n"
-                    "Documents that cannot be read or analysed are listed in the errors table; "
-                    "the others are analysed as usual.",
+        description="Analyse every article in PATH... and write one table per kind of result\n"
+                    "(articles, quantities, dates, quotes, sources, claims, errors) into DIR,\n"
+                    "as DIR/<table>/part-NNNNN.<format>, one part per chunk of articles.\n"
+                    "Documents that cannot be read or analysed are rows of the errors table,\n"
+                    "with the reason; every other document is analysed as usual.",
         epilog="example:\n  newskit analyze news/ more/*.jsonl --out tables/ --format csv --jobs 4\n\n"
                "exit codes: 0 all analysed, 1 some documents failed, 2 usage error")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or glob patterns (quote globs)")
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "show", help="print a readable summary of the article(s) in one file", formatter_class=fmt,
-        description="Analyse the article(s) in FILE and print, for each: title, date, dateline, "
+        description="Analyse the article(s) in FILE and print, for each: title, date, dateline,\n"
                     "top claims, sources with their number of quotes, quantities and dates.",
         epilog="example:\n  newskit show article.txt --html article.html")
     p.add_argument("file", metavar="FILE", help="an article file (.txt, .html, .json, .jsonl, .csv)")
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "demo", help="analyse the bundled sample articles, save tables and plots", formatter_class=fmt,
-        description="Analyse the fictional sample articles bundled with newskit, print a summary "
+        description="Analyse the fictional sample articles bundled with newskit, print a summary\n"
                     "of each, and save the tables and two plots (sources.png, claims.png).",
         epilog="example:\n  newskit demo --out demo_output")
     p.add_argument("--out", default="demo_output", metavar="DIR", help="output directory (default: ./demo_output)")
@@ -182,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newskit: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
