@@ -675,7 +675,12 @@ def _weekday(m, doc):
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
     part = _part(m["part"])
-    d = _weekday_date(wd, mod, doc, m.start(), m.end())
+    if mod in ("the previous", "the following") and doc.day is not None and m.start() - doc.day_pos < 400:
+        # "down 4.5% from the previous Friday": counted from the day just mentioned, not from today
+        anchor = _Doc(doc.text, doc.day)
+        d = _weekday_date(wd, "last" if mod == "the previous" else "next", anchor, m.start(), m.end())
+    else:
+        d = _weekday_date(wd, mod, doc, m.start(), m.end())
     value = d.isoformat() if d else f"XXXX-WXX-{wd}"
     if part:
         return "TIME", f"{value}T{part}"
