@@ -1253,11 +1253,17 @@ def _has_quoted_words(body: str) -> bool:
     return any(_WORDS_RE.search(m.group(2)) for m in QUOTED_STRETCH.finditer(body))
 
 
-def sources(text_or_article):
+def sources(text_or_article, quotes: list[Quote] | None = None):
     """One row per canonical source: who is quoted, how often, how much, named or anonymous.
 
     Columns: ``speaker``, ``role``, ``affiliation``, ``anonymous``, ``quotes``, ``direct``,
-    ``words`` (quoted words), ``first`` (offset of the first quote).
+    ``words`` (quoted words), ``first`` (offset of the first quote). Direct quotes with no
+    speaker found are counted in one ``"(unattributed)"`` row; indirect attributions with no
+    stated source (``rule`` ``"evidential"`` or ``"asked"``: "X is expected to …") are left out.
+
+    Args:
+        text_or_article: a str or a :class:`newskit.Article`.
+        quotes: the quotes already found in it (``find_quotes`` is not run again).
 
     Example:
         >>> df = sources('“We will win,” Smith said. “The count is wrong,” Smith added.')
@@ -1266,9 +1272,12 @@ def sources(text_or_article):
     """
     import pandas as pd
 
-    quotes = find_quotes(text_or_article)
+    if quotes is None:
+        quotes = find_quotes(text_or_article)
     rows: dict = {}
     for q in quotes:
+        if q.speaker is None and q.kind != "direct":
+            continue
         key = q.speaker or "(unattributed)"
         r = rows.setdefault(key, {"speaker": key, "role": q.role, "affiliation": q.affiliation,
                                   "anonymous": q.anonymous, "quotes": 0, "direct": 0,
