@@ -26,7 +26,6 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import Callable, Optional
 
@@ -412,10 +411,6 @@ def rule(name: str, pattern: str, priority: int = 0, flags: int = re.I | re.X):
         RULES.append(Rule(name, compiled, fn, priority))
         return fn
     return deco
-
-
-def _date_value(d: Optional[dt.date], unknown: str) -> str:
-    return d.isoformat() if d is not None else unknown
 
 
 # -- explicit calendar dates ---------------------------------------------------

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib.util
 import json
 import time
@@ -20,11 +19,12 @@ from conftest import ROOT, SHARED_DATA, shared_path
 REF = dt.date(2017, 11, 4)  # the seed article's publication date, a Saturday
 DATA = Path(__file__).parent / "data"
 
-#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.81; the gate sits a little below
+#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.815 (span F1 0.939) with
+#: benchmarks/eval_dates.py; the gates sit a little below. Raise them as the rules improve.
 TE3_VALUE_F1_FLOOR = 0.80
 TE3_SPAN_F1_FLOOR = 0.92
-#: Recognizers-Text DateTimeModel.json pass rate (of 985 cases), measured in benchmarks/eval_dates.py
-RECOGNIZERS_PASS_FLOOR = 0.40
+#: Recognizers-Text DateTimeModel.json pass rate (of 985 cases), measured 0.509
+RECOGNIZERS_PASS_FLOOR = 0.49
 
 
 def _value_of(text: str, mention_text: str, reference=REF) -> DateMention:
@@ -272,13 +272,9 @@ def _recognizer_params():
     if not path.exists():
         return [pytest.param(None, None, id="recognizers-absent")]
     cases = json.loads(path.read_text(encoding="utf-8-sig"))
-    by_key = {_case_key(c): c for c in cases}
+    case_key = _eval_module().case_key
+    by_key = {case_key(c): c for c in cases}
     return [pytest.param(key, by_key.get(key), id=f"{i:03d}") for i, key in enumerate(listed["cases"])]
-
-
-def _case_key(case: dict) -> str:
-    raw = case["Input"] + "|" + case.get("Context", {}).get("ReferenceDateTime", "")
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 
 @pytest.mark.shared_data
