@@ -98,7 +98,7 @@ def test_seed_article(seed_raw):
         assert seed_raw[m.start:m.end] == m.text
 
 
-def test_article_published_is_the_reference(seed_raw):
+def test_article_published_is_the_reference():
     art = newskit.Article(text="Officials met on Friday.", published=REF)
     assert [(m.text, m.value) for m in find_dates(art)] == [("Friday", "2017-11-03")]
     # an explicit reference wins over the article's date
