@@ -779,19 +779,27 @@ def _known_total(sources) -> int | None:
 
 
 def _run_pool(chunks, jobs, extractors, fields, take) -> None:
-    """Run chunks on a process pool, at most ``2 × jobs`` in flight, results in input order."""
-    pool = ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_warm_up, initargs=(extractors,))
+    """Run chunks on a process pool, at most ``2 × jobs`` in flight, results in input order.
+
+    If a worker process dies (a crash in native code, the out-of-memory killer), the pool is
+    replaced once, and each chunk that was in flight is re-run one document per process, so
+    only the document that kills its process is lost — as a row of ``errors``.
+    """
+    def new_pool():
+        return ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_warm_up,
+                                   initargs=(extractors,))
+
+    pool = new_pool()
     pending: collections.deque = collections.deque()
 
-    def finish(chunk, future):
+    def finish(chunk, future, submitted_to):
         nonlocal pool
         try:
             frames = future.result()
-        except Exception:  # noqa: BLE001 - the pool broke, or a result could not be sent back
-            if isinstance(future.exception(), BrokenProcessPool):
+        except Exception as err:  # noqa: BLE001 - the pool broke, or a result could not be sent back
+            if isinstance(err, BrokenProcessPool) and submitted_to is pool:
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_warm_up,
-                                           initargs=(extractors,))
+                pool = new_pool()
             frames = _isolated(chunk, extractors, fields)
         take(frames, len(chunk))
 
@@ -800,10 +808,9 @@ def _run_pool(chunks, jobs, extractors, fields, take) -> None:
             try:
                 future = pool.submit(analyze_items, chunk, extractors, fields)
             except BrokenProcessPool:
-                pool = ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_warm_up,
-                                           initargs=(extractors,))
+                pool = new_pool()
                 future = pool.submit(analyze_items, chunk, extractors, fields)
-            pending.append((chunk, future))
+            pending.append((chunk, future, pool))
             while len(pending) >= 2 * jobs:
                 finish(*pending.popleft())
         while pending:

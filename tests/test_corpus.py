@@ -99,15 +99,6 @@ class _KillsWorker:
         os._exit(3)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="process start method")
-def test_a_worker_that_dies_costs_only_its_document():
-    records = [{"id": "ok1", "text": "Prices rose 5 percent."}, {"id": "bad", "text": _KillsWorker()},
-               {"id": "ok2", "text": "“Yes,” Smith said."}]
-    r = analyze_corpus(records, jobs=2, chunk_size=3, progress=False)
-    assert r.articles["article_id"].tolist() == ["ok1", "ok2"]
-    assert r.errors["doc"].tolist() == [1] and r.errors["stage"].tolist() == ["worker"]
-
-
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_out_writes_atomic_part_files_and_reads_back(tmp_path, local, fmt):
     out = tmp_path / "tables"
@@ -188,3 +179,12 @@ def test_dask_on_a_local_cluster_equals_the_local_runner(samples_frame):
         _equal(result, local)
         quotes = ddf.map_partitions(analyze_partition, table="quotes", meta=empty_table("quotes")).compute()
         pd.testing.assert_frame_equal(quotes.reset_index(drop=True), local.quotes)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process start method")
+def test_a_worker_crash_among_many_chunks_loses_one_document():
+    records = [{"id": f"ok{i}", "text": f"Prices rose {i} percent."} for i in range(8)]
+    records[5] = {"id": "bad", "text": _KillsWorker()}
+    r = analyze_corpus(records, jobs=2, chunk_size=2, progress=False)
+    assert r.articles["doc"].tolist() == [0, 1, 2, 3, 4, 6, 7]
+    assert r.errors["doc"].tolist() == [5] and r.errors["stage"].tolist() == ["worker"]
