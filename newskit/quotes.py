@@ -202,6 +202,9 @@ ANONYMITY_PHRASE = re.compile(
     r"on\s+(?:the\s+)?condition\s+(?:of|that)|to\s+be\s+anonymous|not\s+to\s+be\s+named)"
 )
 RELATIVE = frozenset({"who", "that", "which"})
+NAMING_VERBS = frozenset("called named dubbed titled labeled labelled known".split())
+QUESTION_STARTS = frozenset("do does did would will can could should is are was were have has "
+                            "shall may might".split())
 QUANTIFIERS = frozenset("about nearly almost roughly more fewer less half most many some few all "
                         "only just over under".split())
 SUBJECT_PRONOUNS = frozenset("he she it they we i you who".split())
@@ -431,8 +434,11 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
             and prev not in lex["adverbials"] and prev not in SUBJECT_PRONOUNS \
             and not toks[i - 1].text[:1].isupper():
         return 0  # "anyone wanting to learn": a participle modifying a noun, not a cue
-    if (t.low in NOUNLIKE or t.low in lex["stance"]) and prev in DETERMINER_BEFORE:
-        return 0
+    if (t.low in NOUNLIKE or t.low in lex["stance"]) and (
+            prev in DETERMINER_BEFORE or prev.endswith(("’s", "'s"))):
+        return 0  # "a report", "Editor’s note"
+    if t.low in NAMING_VERBS and i >= 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].text.islower():
+        return 0  # "a company called Cambridge Analytica"
     if t.low in lex["stance"] and not t.low.endswith(("ed", "ing")) and t.low not in IRREGULAR_PAST:
         # "Clinton’s support fell", "a conference call": base and -s forms that are also nouns
         k = i - 1
@@ -773,6 +779,8 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
     n = len(toks)
     i = 0
     used_until = 0
+    if n > 2 and toks[0].low in QUESTION_STARTS and toks[-1].text == "?":
+        used_until = n  # "Do you support Donald Trump?": a question, not an attribution
     while i < n:
         L = _is_cue(toks, i)
         if not L or i < used_until:
