@@ -1161,6 +1161,8 @@ def _holiday(m, doc):
     ref = doc.ref
     this = _holiday_date(name, ref.year)
     mod = _lower(m["mod"])
+    if not mod and abs((this - ref).days) <= 14:
+        return "DATE", this.isoformat()  # a holiday two weeks away or less is this year's, whatever the tense
     if mod == "last" or (not mod and this > ref and doc.tense(m.start(), m.end()) != "future"):
         if this >= ref:
             this = _holiday_date(name, ref.year - 1)
