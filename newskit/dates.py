@@ -9,6 +9,30 @@ expression ("Friday", "Oct. 26") follows the tense of the clause, else the news 
 (the most recent past). Without a reference nothing is invented: the unknown parts stay
 ``X`` ("XXXX-10-26", "XXXX-WXX-5"). Calendar arithmetic uses ``dateutil.relativedelta``.
 
+How it works: the text is scanned once for anchor words (month and weekday names, unit words,
+digits …); each rule runs only on windows around its own anchors; overlapping matches are
+resolved longest first (a rule may decline a match, e.g. "May" the modal verb, and then the
+shorter matches inside it compete); the survivors are resolved in text order, so that a
+mention can use the context before it ("the year-ago quarter" after "the third quarter",
+"the following year" after "1995", "at 10 p.m." after "Friday").
+
+Conventions (TimeML, as in the TempEval-3 news data), with reference 2017-11-04:
+
+* "Friday" → the most recent Friday (2017-11-03) unless the clause is future ("will meet
+  Friday" → 2017-11-10); "last/next Friday" → the one before/after the reference.
+* "Oct. 26", "January" without a year → the reading near the reference when one is near and
+  the other far ("payable Dec. 15" in late October), else by tense, else the past one.
+* "last week" → ISO week (2017-W43); "next month" → 2017-12; "this year" → 2017;
+  "the third quarter" → 2017-Q3; "the 1990s" → 199X; "the 19th century" → 18.
+* "two weeks ago" → 2017-10-21 (days and weeks to the day; months to the month, years to the
+  year: "five years ago" → 2012); "will be redeemed in five years" → 2022.
+* "three days" → P3D; "several months" → PXM; "the past three months" → P3M with
+  ``resolved``/``resolved_end`` set to the span it covers (2017-08-04 … 2017-11-04).
+* "now", "currently" → PRESENT_REF; "recently", "recent years" → PAST_REF; "the near
+  future" → FUTURE_REF; "every week" → SET P1W; "daily" → SET P1D.
+* "Friday evening" → TIME 2017-11-03TEV (MO, AF, EV, NI for the parts of the day).
+* Ages ("a 5-year-old boy"), money ("$1990"), percentages and phone numbers are not dates.
+
 Example:
     >>> import datetime as dt
     >>> from newskit.dates import find_dates
