@@ -557,6 +557,8 @@ class CorpusResult:
                 self._tables[name] = self._read(name)
         return self._tables[name]
 
+    __getitem__ = table
+
     def _read(self, name: str):
         for ext, fmt in ((e, f) for f, e in OUTPUT_FORMATS.items()):
             single = self.out / f"{name}{ext}"
