@@ -15,6 +15,10 @@ from __future__ import annotations
 import html
 from typing import Any, Iterable
 
+#: ``field`` values of results whose offsets point into the article body (claims on the title
+#: or a caption point into those strings instead and are listed, not highlighted).
+BODY_FIELDS = (None, "body", "text")
+
 #: Highlight classes, lowest layer first (a later class's colour wins where spans overlap).
 LAYERS = ("claim", "checkworthy", "quote", "cue", "speaker", "date", "quantity")
 
@@ -50,7 +54,7 @@ def _spans(analysis) -> list[tuple[int, int, str, str]]:
     """``(start, end, layer, tooltip)`` for every highlight in the body text."""
     out = []
     for c in analysis.claims:
-        if getattr(c, "field", "text") not in (None, "text"):
+        if getattr(c, "field", None) not in BODY_FIELDS:
             continue  # a claim in the title or a caption: listed, not highlighted in the body
         score = getattr(c, "score", None)
         kind = getattr(c, "type", None)
@@ -139,7 +143,7 @@ def article_html(analysis) -> str:
         import pandas as pd
 
         rows = [{"score": round(getattr(c, "score", float("nan")) or 0, 2), "type": getattr(c, "type", None),
-                 "field": getattr(c, "field", "text"), "claim": c.text} for c in analysis.claims]
+                 "field": getattr(c, "field", "body"), "claim": c.text} for c in analysis.claims]
         frame = pd.DataFrame(rows).sort_values("score", ascending=False, kind="stable")
         tables.append("<h4>Claims</h4>" + _table(frame, ["score", "type", "field", "claim"], limit=10))
     if tables:

@@ -30,8 +30,11 @@ def test_every_span_points_into_the_article_text(sample_analyses):
         text = a.article.text
         for kind in KINDS:
             for item in getattr(a, kind):
-                if getattr(item, "field", "text") != "text":
-                    continue  # title and caption claims point into those fields
+                field = getattr(item, "field", None)
+                if field in ("title", "caption"):  # these point into the title or the caption
+                    source = a.article.title if field == "title" else a.article.captions[item.field_index]
+                    assert source[item.start:item.end] == item.text, (kind, item)
+                    continue
                 assert text[item.start:item.end] == item.text, (kind, item)
 
 

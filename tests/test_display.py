@@ -75,6 +75,8 @@ def test_highlights_mark_quotes_speakers_dates_and_quantities():
     a = newskit.analyze(newskit.samples.load_sample("clinic_waiting"))
     page = render_html(a)
     avail = newskit.analysis.available()
+    if avail["claims"] and a.claims:
+        assert "nk-checkworthy" in page.split("</style>")[1]
     for kind in ("quote", "speaker", "date", "quantity"):
         name = {"quote": "quotes", "speaker": "quotes", "date": "dates", "quantity": "quantities"}[kind]
         if avail[name] and getattr(a, name):
