@@ -1080,7 +1080,9 @@ def _half(m, doc):
 def _period(m, doc):
     text = _lower(m.group(0))
     which = _lower(m["which"])
-    if not text.startswith("the") and not which and not text.startswith("quarter"):
+    if not text.startswith("the") and not which:
+        return None  # "a quarter of the cost", "another quarter": a fraction
+    if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|[\d$])", doc.text[m.end():m.end() + 12], re.I):
         return None
     if m["unit"].lower() == "period" and not which and not m["tail"]:
         return None
