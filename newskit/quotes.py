@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from newskit.article import as_text_and_reference
@@ -319,7 +319,8 @@ def _tokens(text: str, ps: int, pe: int, blocks: list[_Seg]) -> list[_Tok]:
         s, e, w = m.start(), m.end(), m.group()
         # a final period belongs to an abbreviation or an initial ("Lt.", "J.")
         if e < limit and text[e] == "." and w[:1].isalpha() and (
-                w.lower() in lex["abbrev"] or (len(w) == 1 and w.isupper())):
+                w.lower() in lex["abbrev"] or (len(w) == 1 and w.isupper())
+                or (w[:1].isupper() and w.lower() + "." in speaker_lexicon()["title_words"])):
             e += 1
             w += "."
         kind = "w" if (w[0].isalnum() or w[0] == "_") else "p"
@@ -439,14 +440,16 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
         return 0  # "a report", "Editor’s note"
     if t.low in NAMING_VERBS and i >= 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].text.islower():
         return 0  # "a company called Cambridge Analytica"
-    if t.low in lex["stance"] and not t.low.endswith(("ed", "ing")) and t.low not in IRREGULAR_PAST:
+    if (t.low in lex["stance"] or t.low in NOUNLIKE) and not t.low.endswith(("ed", "ing")) \
+            and t.low not in IRREGULAR_PAST:
         # "Clinton’s support fell", "a conference call": base and -s forms that are also nouns
         k = i - 1
         while k >= 0 and toks[k].low in lex["adverbials"]:
             k -= 1
         p = toks[k] if k >= 0 else None
         if p is None or p.kind != "w" or p.low.endswith(("’s", "'s")) or p.low in NOT_SOURCE_END \
-                or (p.text.islower() and not p.low.endswith("s") and p.low not in SUBJECT_PRONOUNS):
+                or (p.text.islower() and not p.low.endswith("s") and p.low not in SUBJECT_PRONOUNS
+                    and p.low not in DOCUMENT_NOUNS and p.low not in {"data", "research", "campaign"}):
             return 0
     if prev == "to" and t.low in lex["cues"] and not t.low.endswith("ed") and not (
             i >= 2 and toks[i - 2].text.islower() and toks[i - 2].low.endswith("ed")
@@ -522,6 +525,9 @@ def _source_left(toks, i, lo):
                     if inner[0].low in {"who", "which"}:
                         return start, j - 1, None, None
                     role = " ".join(x.text for x in inner).replace(" ,", ",")
+                    if inner[0].low in TAIL_PREPOSITIONS or inner[0].low in CLAUSE_BOUNDARY \
+                            or inner[0].low in DAYS or inner[0].low in TIME_WORDS:
+                        role = None  # "Clinton, at a later press gaggle, said": a circumstance
                     return start, k - 1, role, None
                 tries += 1
             k -= 1
@@ -662,8 +668,9 @@ def _source_right(toks, i, hi):
         while r < hi and toks[r].kind != "Q" and toks[r].text not in {".", ";"}:
             r += 1
         if r > k + 1 and r - k < 25:
-            role = " ".join(t.text for t in toks[k + 1:r]).replace(" ,", ",")
-            end = r
+            if toks[k + 1].low not in TAIL_PREPOSITIONS and toks[k + 1].low not in CLAUSE_BOUNDARY:
+                role = " ".join(t.text for t in toks[k + 1:r]).replace(" ,", ",")
+            end = r  # "…, said O'Neill, on his first full day": a circumstance, not a role
     return j, k - 1, role, end
 
 
@@ -1189,13 +1196,14 @@ def _name_hints(text: str) -> dict:
 def _assemble(text: str, events: list) -> list[Quote]:
     resolver = SpeakerResolver(gender_hints=_gender_hints(text), name_hints=_name_hints(text))
     out: list[Quote] = []
+    ent_of: dict = {}  # id(quote) -> its source; names are final only once the text is read
     last = None  # (quote, para) of the last attributed quote
     for ev in events:
         if ev[0] == "frame":
             f = ev[1]
             if not f.parts or any(b <= a for a, b in f.parts):
                 continue
-            speaker = anonymous = role = affiliation = None
+            speaker = anonymous = role = affiliation = ent = None
             s_start = s_end = s_text = None
             if f.src is not None:
                 s_start, s_end = f.src
@@ -1208,6 +1216,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
                 # a quote block in a paragraph whose speaker is already known: the same speaker
                 q0 = last[0]
                 speaker, anonymous, role, affiliation = q0.speaker, q0.anonymous, q0.role, q0.affiliation
+                ent = ent_of.get(id(q0))
             if f.cont and out and out[-1].kind == "direct" and out[-1].rule in (
                     "unattributed", "inherited") and out[-1].end <= f.parts[0][0]:
                 # “First paragraph … / “… second paragraph,” she said: one quote
@@ -1225,6 +1234,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
                       f.cue[0] if f.cue else None, f.cue[1] if f.cue else None, rec,
                       bool(anonymous), role, affiliation, f.rule, tuple(f.parts))
             out.append(q)
+            ent_of[id(q)] = ent
             last = (q, f.para)
         else:
             _, pi, parts, cont = ev
@@ -1237,6 +1247,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
                           q0.cue_end, q0.recipient, q0.anonymous, q0.role, q0.affiliation, q0.rule,
                           new_parts)
                 out[out.index(q0)] = q
+                ent_of[id(q)] = ent_of.get(id(q0))
                 last = (q, pi)
                 continue
             start, end = parts[0][0], parts[-1][1]
@@ -1245,16 +1256,23 @@ def _assemble(text: str, events: list) -> list[Quote]:
                 q0 = last[0]
                 q = Quote(start, end, body, "direct", q0.speaker, None, None, None, None, None, None,
                           None, q0.anonymous, q0.role, q0.affiliation, "inherited", tuple(parts))
+                ent_of[id(q)] = ent_of.get(id(q0))
                 last = (q, pi)
             else:
                 if len(_WORDS_RE.findall(body)) < 4:
                     continue
                 q = Quote(start, end, body, "direct", rule="unattributed", parts=tuple(parts))
             out.append(q)
-    out.sort(key=lambda q: (q.start, q.end))
+    final = []
     for q in out:
+        e = ent_of.get(id(q))
+        if e is not None:  # the canonical name as completed by later mentions ("Bill de Blasio")
+            q = replace(q, speaker=e.name, role=e.role, affiliation=e.affiliation,
+                        anonymous=bool(e.anonymous))
         check_span(text, q.start, q.end, q.text)
-    return out
+        final.append(q)
+    final.sort(key=lambda q: (q.start, q.end))
+    return final
 
 
 def _has_quoted_words(body: str) -> bool:

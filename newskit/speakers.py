@@ -57,7 +57,9 @@ def lexicon() -> dict:
     for ln in _lines("quote_pronouns.txt"):
         p, num, g = ln.split("\t")
         pronouns[p] = (num, g)
-    return {"titles": titles, "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns}
+    title_words = {w for t in titles for w in t.split() if w.endswith(".")}
+    return {"titles": titles, "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns,
+            "title_words": title_words}
 
 
 ORG_WORDS = frozenset(
@@ -177,7 +179,8 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
         True
     """
     lex = lexicon()
-    text = phrase.strip().strip(",")
+    # "Sen. Jason Chaffetz (R-Utah)": a parenthesis is not part of the name; ’ is '
+    text = re.sub(r"\s*\([^)]*\)", "", phrase).replace("’", "'").strip().strip(",")
     low = text.lower()
     words = _WORD.findall(text)
     words = [w for w in words if w not in {",", "(", ")"}]
