@@ -735,6 +735,8 @@ def _nth_week(m, doc):
 @rule("part_of_day", rf"""(?P<edge>early|late|later|earlier)?\s*in\s+the\s+(?P<part>morning|afternoon|evening)(?!\w)""", 0)
 def _part_of_day(m, doc):
     """ "early in the morning", "later in the afternoon": that part of the day in context."""
+    if PART_AS_ADJECTIVE.match(doc.text, m.end()):
+        return None  # "in the morning meetings"
     day = _anchor_day(doc, m.start())
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     return "TIME", f"{prefix}T{_part(m['part'])}"
@@ -1154,6 +1156,12 @@ def _nth_weekday(year: int, month: int, weekday: int, n: str) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(n) - 1))
 
 
+NAME_AFTER = re.compile(r"\s+(?!(?:Day|Eve|Sunday|Monday|Weekend|Week)\b)[A-Z][a-z]")
+PART_AS_ADJECTIVE = re.compile(
+    r"\s+(?:meetings?|news|newspapers?|papers?|shows?|sessions?|briefings?|rush|commute|editions?|prayers?|services?|programs?)\b",
+    re.I)
+
+
 def _holiday_date(name: str, year: int) -> dt.date:
     name = _lower(name)
     if name in W["fixed_holidays"]:
@@ -1180,6 +1188,8 @@ def _holiday(m, doc):
         return None
     if _lower(name) == "new year" and not m["year"]:
         return None
+    if NAME_AFTER.match(doc.text, m.end()):
+        return None  # "Easter Island", "Christmas Island": a place, not a day
     if m["year"]:
         return "DATE", _holiday_date(name, int(m["year"])).isoformat()
     if doc.ref is None:
