@@ -1411,6 +1411,9 @@ def _set(m, doc):
 
 @rule("set_adverb", rf"""(?P<w>{_alt(SET_ADVERBS)})(?!\w)""", 1)
 def _set_adv(m, doc):
+    if m["w"][0].isupper() and (re.match(r"\s+[A-Z]", doc.text[m.end():m.end() + 2])
+                                or re.search(r"[A-Z][\w.]*\s+$", doc.text[max(0, m.start() - 20):m.start()])):
+        return None  # "the Daily News", "Breitbart News Daily": a name
     if m["w"].lower() == "quarterly" and re.match(r"\s+[a-z]", doc.text[m.end():m.end() + 2]):
         return None  # "its quarterly dividend": a kind of payment, not a recurrence in the text
     return "SET", SET_ADVERBS[m["w"].lower()]
