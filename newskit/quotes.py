@@ -548,7 +548,9 @@ def _subject(toks, limit):
     k = 0
     while k < limit and toks[k].kind == "w" and toks[k].low in {"but", "and", "so", "then", "yet"}:
         k += 1
-    if k < limit and (toks[k].low in TAIL_PREPOSITIONS or toks[k].low in CLAUSE_BOUNDARY):
+    if k < limit and (toks[k].low in TAIL_PREPOSITIONS or toks[k].low in CLAUSE_BOUNDARY
+                      or toks[k].low in TIME_WORDS or toks[k].low in DAYS
+                      or toks[k].low in _lex()["adverbials"] or toks[k].low.endswith("ly")):
         # "In his 2002 book, ''…,'' Mr. McKinley suggested … and asked": past the opening phrase
         c = next((m for m in range(k, min(limit, k + 20)) if toks[m].text == ","), None)
         if c is None:
@@ -814,7 +816,7 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
                 if toks[g].text == "," and toks[g + 1].low in GERUND_CONTINUATIONS:
                     c = _content_right(toks, _after_that(toks, g + 2, n), n)
                     if c and f.src is not None:
-                        if f.parts and f.parts[-1][1] > toks[g].start and not f.direct:
+                        if f.parts and f.parts[-1][0] < toks[g].start < f.parts[-1][1] and not f.direct:
                             f.parts[-1] = (f.parts[-1][0], toks[g - 1].end)
                         parts, direct = _span_parts(toks, *c)
                         frames.append(_Frame(parts, (toks[g + 1].start, toks[g + 1].end), f.src,
@@ -933,7 +935,7 @@ def _accept_after(prev: _Frame, f: _Frame, toks) -> bool:
         return False
     # "Opponents warned that A and said B": a coordinated cue with the same subject
     ci = next((k for k, t in enumerate(toks) if t.start == f_cue), None)
-    if ci is not None and ci >= 2 and toks[ci - 1].low == "and" and f.src[1] <= p_start:
+    if ci is not None and ci >= 2 and toks[ci - 1].low in {"and", "but"} and f.src[1] <= p_start:
         if toks[ci - 2].end - prev.parts[-1][0] < 8:
             return False
         prev.parts[-1] = (prev.parts[-1][0], toks[ci - 2].end)
@@ -1055,7 +1057,7 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
         # parenthetical: "The operation, the officer said, is …"
         j2 = _after_that(toks, j, n)
         if j2 < n and toks[j2].text == "," and boundary > 0:
-            c1 = _content_left(toks, 0, boundary)
+            c1 = _content_left(toks, 0, boundary) or ((0, boundary) if toks[0].kind == "w" else None)
             c2 = _content_right(toks, j2 + 1, n)
             if c1 and c2:
                 return _Frame([(toks[c1[0]].start, toks[c2[1] - 1].end)], cue,
@@ -1092,7 +1094,14 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
 
 
 def _trailing_quotes(toks, j, n):
-    return [(t.seg.cstart, t.seg.cend) for t in toks[j:n] if t.kind == "Q"]
+    """Quote blocks after the attribution (“A,” she said, “B.”), up to a ", adding …" clause."""
+    out = []
+    for k in range(j, n):
+        if toks[k].text == "," and k + 1 < n and toks[k + 1].low in GERUND_CONTINUATIONS:
+            break
+        if toks[k].kind == "Q":
+            out.append((toks[k].seg.cstart, toks[k].seg.cend))
+    return out
 
 
 def _chars(toks, idx):
