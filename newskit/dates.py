@@ -1227,14 +1227,14 @@ def _dur(m, doc):
         n += 0.5
     if m["num2"] and n is not None:
         n = None  # "12 to 18 months": a vague amount (TimeML PXM)
+    if numtxt in ("a", "an") and unit in ("second", "quarter") and not det and not m["ago"]:
+        return None  # "a second group", "a quarter that produced a loss"
     if numtxt in ("a", "an") and not m["ago"] and not det:
         before = doc.text[max(0, m.start() - 25):m.start()]
         if re.search(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$", before):
             return "SET", _duration(1, unit)
     if unit.startswith("quarter") and re.match(r"\s+of\b", doc.text[m.end():m.end() + 4]):
         return None  # "three-quarters of its food" is a fraction
-    if numtxt in ("a", "an") and unit in ("second", "quarter") and not det and not m["ago"]:
-        return None  # "a second group", "a quarter that produced a loss"
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
         return None
     if m["ago"]:
@@ -1546,8 +1546,9 @@ def value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
 # "WASHINGTON, August 11 (Xinhua) --": the dateline repeats the document date
 DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .,'-]+,\s*$")
 DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:--|_)")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:``|[\"“‘'(])?\s*$")
 # a capitalised word before a Title-Case expression mid-sentence: a name ("High Noon", "VOA Today")
-NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'-]*|``|\"|')\s*$")
+NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'-]*|``|\"|'|“|‘)\s*$")
 YEAR_IN_NAME_AFTER = re.compile(r"\s+(?!(?:A|In|On|At|The|And|But|When|As|To|For|By|After|Before)\b)[A-Z][a-z]+")
 
 
@@ -1567,8 +1568,8 @@ def _is_name_or_dateline(text: str, s: int, e: int, rule_name: str) -> bool:
             and rule_name in ("relative_unit",) and not re.search(r"(?:^|[.!?]\s+|\n\s*)$", before):
         return True  # "This Week With David Brinkley"
     if rule_name in ("relative_day", "named_time") and word[:1].isupper() and NAME_BEFORE.search(before) \
-            and not re.search(r"(?:^|[.!?]\s+|\n\s*|``\s*)$", before):
-        return True  # "VOA Today", "High Noon"
+            and not SENTENCE_START.search(before):
+        return True  # "VOA Today", "High Noon", NBC's “Today”
     return False
 
 
