@@ -11,7 +11,24 @@
 
 Short quoted phrases with no cue ("a “record period.”") are scare quotes, not quotes.
 Speakers are resolved to canonical sources by :mod:`newskit.speakers`. Every result records
-the ``rule`` that produced it. Cue lexicons are data in ``newskit/resources/quote_*.txt``.
+the ``rule`` that produced it (``RULES`` lists them). Cue lexicons are data in
+``newskit/resources/quote_*.txt``: speech verbs, belief and knowledge verbs, stance verbs,
+multi-word cues, evidential phrases, titles, anonymous-source nouns, pronouns, adverbials.
+
+How it works, per paragraph: quote marks are paired (curly by shape, straight by toggling; an
+unclosed quote continues into a paragraph that opens with a mark); quoted stretches standing
+where a sentence or an attribution can start become atomic *quote blocks*, the rest stay inline
+text. Sentences are cut around the blocks, and each sentence is matched against attribution
+frames around a cue word (quote-then-source, source-cue-content, content-then-source,
+according-to, parenthetical …). No part-of-speech tagger or parser is used.
+
+Measured on PolNeAR dev (``python ../shared/eval/quotes_polnear.py
+../shared/data/quotes/polnear/dev``): content-overlap F1 0.77 (P 0.92, R 0.66), source
+accuracy 0.88, direct-quote recall 0.94. The misses are mostly PolNeAR's long tail of
+attributions with nominal or idiomatic cues ("his critique of", "took aim at").
+
+Give an :class:`~newskit.Article` rather than raw text to keep the headline out: a headline
+such as "Clinton Says Russians Hacked DNC" reads as an attribution.
 
 Example:
     >>> import newskit

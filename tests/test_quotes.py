@@ -141,8 +141,9 @@ def test_words_count_parts_only():
 
 # ---------------------------------------------------------------- PolNeAR dev gate
 # Floors slightly below the figures measured with ../shared/eval/quotes_polnear.py on dev
-# (F1 0.771, source accuracy 0.857, direct recall 0.939 at the time of pinning).
-FLOORS = {"f1": 0.75, "source_acc": 0.83, "direct_recall": 0.91}
+# (content F1 0.769, source accuracy 0.884, direct-quote recall 0.944 when pinned). Raise them
+# as the extractor improves; never lower them to make a change pass.
+FLOORS = {"f1": 0.75, "source_acc": 0.86, "direct_recall": 0.92}
 
 
 @pytest.mark.shared_data
