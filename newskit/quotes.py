@@ -76,6 +76,8 @@ class Quote:
         role, affiliation: as stated ("Lt. Gen.", "commander of the …", "Iraqi").
         rule: the name of the rule that produced the quote (see ``RULES``).
         parts: the (start, end) pieces of quoted text.
+        named: True when the source is a proper name ("Haider Al-Abadi", "Reuters"); a source
+            can be neither named nor anonymous ("the company", an unresolved "he").
     """
 
     start: int
@@ -95,6 +97,7 @@ class Quote:
     affiliation: str | None = None
     rule: str = ""
     parts: tuple = field(default=(), repr=False)
+    named: bool = False
 
     @property
     def words(self) -> int:
@@ -1294,7 +1297,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
         e = ent_of.get(id(q))
         if e is not None:  # the canonical name as completed by later mentions ("Bill de Blasio")
             q = replace(q, speaker=e.name, role=e.role, affiliation=e.affiliation,
-                        anonymous=bool(e.anonymous))
+                        anonymous=bool(e.anonymous), named=bool(e.named))
         check_span(text, q.start, q.end, q.text)
         final.append(q)
     final.sort(key=lambda q: (q.start, q.end))
@@ -1309,7 +1312,7 @@ def sources(text_or_article, quotes: list[Quote] | None = None):
     """One row per canonical source: who is quoted, how often, how much, named or anonymous.
 
     Columns: ``speaker``, ``role``, ``affiliation``, ``anonymous``, ``quotes``, ``direct``,
-    ``words`` (quoted words), ``first`` (offset of the first quote). Direct quotes with no
+    ``words`` (quoted words), ``first`` (offset of the first quote), ``named`` (a proper name). Direct quotes with no
     speaker found are counted in one ``"(unattributed)"`` row; indirect attributions with no
     stated source (``rule`` ``"evidential"`` or ``"asked"``: "X is expected to …") are left out.
 
@@ -1332,15 +1335,16 @@ def sources(text_or_article, quotes: list[Quote] | None = None):
             continue
         key = q.speaker or "(unattributed)"
         r = rows.setdefault(key, {"speaker": key, "role": q.role, "affiliation": q.affiliation,
-                                  "anonymous": q.anonymous, "quotes": 0, "direct": 0,
-                                  "words": 0, "first": q.start})
+                                  "named": q.named, "anonymous": q.anonymous, "quotes": 0,
+                                  "direct": 0, "words": 0, "first": q.start})
         r["quotes"] += 1
         r["direct"] += q.kind == "direct"
         r["words"] += q.words
         r["role"] = r["role"] or q.role
         r["affiliation"] = r["affiliation"] or q.affiliation
         r["first"] = min(r["first"], q.start)
-    cols = ["speaker", "role", "affiliation", "anonymous", "quotes", "direct", "words", "first"]
+    cols = ["speaker", "role", "affiliation", "anonymous", "quotes", "direct", "words", "first",
+            "named"]
     df = pd.DataFrame(list(rows.values()), columns=cols)
     return df.sort_values(["quotes", "words"], ascending=False, kind="stable").reset_index(drop=True)
 

@@ -57,6 +57,7 @@ def test_seed_roles_and_sources(seed_raw):
     assert df.speaker.iloc[0] == "military officers" and df.quotes.iloc[0] == 4
     assert set(df.columns) >= {"speaker", "role", "affiliation", "anonymous", "quotes", "words", "first"}
     assert df.anonymous.sum() == 4 and (~df.anonymous).sum() == 3
+    assert set(df.speaker[df.named]) == {"Abdulamir Rashid Yarallah", "Haider Al-Abadi"}
 
 
 # ---------------------------------------------------------------- the must-handle cases
