@@ -1122,17 +1122,22 @@ def _year_ago(m, doc):
 
 # -- seasons and holidays --------------------------------------------------------------
 
-@rule("season", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|the|early|late|mid|in|during|since|until|by|over\s+the|through)[-\s]+)?
+SEASON_CONTEXT = re.compile(r"\b(?:in|during|since|until|by|over|through|this|last|next|of)\s+$", re.I)
+
+
+@rule("season", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|the)[-\s]+)?
     (?:(?P<edge>early|late|mid)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}|nineteen\s+{NUMBER_WORD}))?(?!\w)""", 1)
 def _season(m, doc):
+    """ "last fall" → 2016-FA, "the summer of 1995" → 1995-SU; a bare season needs a calendar
+    context ("in spring"), and "fall" needs a determiner ("prices fall" is a verb)."""
     mod = _lower(m["mod"])
     code = SEASONS[m["season"].lower()]
     if m["year"]:
         ys = _lower(m["year"])
         y = int(ys) if ys.isdigit() else 1900 + int(_num(ys[len("nineteen"):].strip()) or 0)
         return "DATE", f"{y}-{code}"
-    if not mod or mod in ("in", "during", "since", "until", "by", "through", "over the") and m["season"].lower() == "fall":
-        if m["season"].lower() == "fall" or not mod:
+    if not mod:
+        if m["season"].lower() == "fall" or not SEASON_CONTEXT.search(doc.text[max(0, m.start() - 10):m.start()]):
             return None
     if doc.ref is None:
         return "DATE", f"XXXX-{code}"
