@@ -58,8 +58,12 @@ def lexicon() -> dict:
         p, num, g = ln.split("\t")
         pronouns[p] = (num, g)
     title_words = {w for t in titles for w in t.split() if w.endswith(".")}
+    first_names = {}
+    for ln in _lines("quote_first_names.txt"):
+        name, g = ln.split("\t")
+        first_names[name.lower()] = g
     return {"titles": titles, "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns,
-            "title_words": title_words}
+            "title_words": title_words, "first_names": first_names}
 
 
 ORG_WORDS = frozenset(
@@ -301,6 +305,8 @@ class SpeakerResolver:
                             m.gender, m.head, m.plural, m.anonymous, m.org)
         if gender is None and m.kind == "name" and m.name_tokens:
             gender = self.gender_hints.get(m.name_tokens[-1].lower())
+        if gender is None and m.kind == "name" and len(m.name_tokens) > 1 and not m.org:
+            gender = lexicon()["first_names"].get(m.name_tokens[0].lower())
         e = Entity(name=name or m.name or m.text, named=m.kind == "name", anonymous=m.anonymous,
                    kind=kind, plural=m.plural, gender=gender, role=m.role,
                    affiliation=m.affiliation, head=m.head, tokens=m.name_tokens)
@@ -392,4 +398,5 @@ class SpeakerResolver:
         e = self._recent(same)
         if e is not None and len(toks) > len(e.tokens):  # the longer form is the canonical name
             e.name, e.tokens = m.name, m.name_tokens
+            e.gender = e.gender or lexicon()["first_names"].get(toks[0])
         return e
