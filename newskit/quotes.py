@@ -1162,8 +1162,6 @@ def find_quotes(text_or_article) -> list[Quote]:
             cur[0].cont_prev = True
     for (ps, pe), segs in zip(paras, seg_by_para):
         _block_positions(text, ps, segs, lex["speech"])
-    frames: list[_Frame] = []
-    bare: list[tuple[int, list]] = []  # (para index, [(start, end)]) bare quote sentences
     events: list = []  # frames and bare quotes in order
     for pi, ((ps, pe), segs) in enumerate(zip(paras, seg_by_para)):
         blocks = [s for s in segs if s.block]
