@@ -762,13 +762,33 @@ def _weekday_the_nth(m, doc):
     return ("DATE", best.isoformat()) if best else None
 
 
-@rule("weekday_set", rf"""(?:every|each)\s+(?:other\s+)?(?P<wd1>{WEEKDAY})(?!\w)|(?P<wd3>{WEEKDAY})\s+(?P<parts>mornings|afternoons|evenings|nights)(?!\w)|(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w)""", 3)
+_SET_TIME = r"""(?:\s+at\s+(?P<sh>[01]?\d|2[0-3])(?:[:.](?P<smi>[0-5]\d)(?:\s*(?P<sap>[ap]\.?\s?m\.?))?|\s*(?P<sap2>[ap]\.?\s?m\.?)))?"""
+
+
+@rule("weekday_set", rf"""(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{WEEKDAY})(?!\w)|(?P<wd3>{WEEKDAY})\s+(?P<parts>mornings|afternoons|evenings|nights)(?!\w)
+    |(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w))
+    {_SET_TIME}""", 3)
 def _weekday_set(m, doc):
+    """ "every Tuesday" → XXXX-WXX-2; "Friday mornings" → XXXX-WXX-5TMO; "Tuesdays at 9am" → XXXX-WXX-2T09:00."""
     name = m["wd"] or m["wd2"] or m["wd1"] or m["wd3"]
     if name.lower() not in WEEKDAYS:
         return None
     part = _part(m["part"] or m["part2"] or (m["parts"] or "")[:-1] or None)
-    return "SET", f"XXXX-WXX-{WEEKDAYS[name.lower()]}" + (f"T{part}" if part else "")
+    value = f"XXXX-WXX-{WEEKDAYS[name.lower()]}"
+    if m["sh"]:
+        h = int(m["sh"])
+        ap = _lower(m["sap"] or m["sap2"])
+        if ap.startswith("p") and h < 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+        return "SET", f"{value}T{h:02d}:{m['smi'] or '00'}"
+    return "SET", value + (f"T{part}" if part else "")
+
+
+@rule("weekend_set", r"""(?:every|each)\s+weekend(?!\w)""", 3)
+def _weekend_set(m, doc):
+    return "SET", "XXXX-WXX-WE"
 
 
 # -- times of day ------------------------------------------------------------------
@@ -1599,7 +1619,7 @@ RULE_ANCHORS = {
     "weekday": "@weekdays", "weekday_set": "@weekdays", "weekday_the_nth": "@weekdays", "offset_from_day": "before after from prior", "weekday_of_week": "@weekdays", "nth_week_of_year": "week",
     "part_of_day": "morning afternoon evening", "clock_time": "#",
     "day_clock_time": "@weekdays @reldays @months", "named_time": "noon midday midnight midafternoon midmorning @parts",
-    "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "the_year": "year", "anchored_year": "year",
+    "relative_unit": "@units weekend half fiscal", "weekend": "weekend", "weekend_set": "weekend", "the_year": "year", "anchored_year": "year",
     "anchored_day": "day", "ahead": "ahead", "edge_of_period": "year month week end", "earlier_in_year": "year month week day",
     "quarter": "quarter quarters", "q_notation": "q", "half_year": "half h", "period_in_context": "quarter period",
     "year_ago_adj": "year", "season": "@seasons", "holiday": "@holidays", "duration": "@units",
