@@ -338,15 +338,15 @@ class SpeakerResolver:
             low = phrase.strip().lower()
             if m.kind == "relative":
                 e = self._recent(lambda e: True)
-            elif low in ("he", "she"):
-                g = "m" if low == "he" else "f"
+            elif low in ("he", "she", "his", "her"):
+                g = "m" if low in ("he", "his") else "f"
                 ok = lambda e: e.kind == "person" and not e.plural and e.gender in (None, g)  # noqa: E731
                 e = self._recent(lambda e: ok(e) and e.named) or self._recent(ok)
                 if e is not None and e.gender is None and e.named:
                     e.gender = g
-            elif low == "they":
+            elif low in ("they", "their"):
                 e = self._recent(lambda e: e.plural or e.kind in ("group", "org"))
-            elif low == "it":
+            elif low in ("it", "its"):
                 e = self._recent(lambda e: e.kind == "org")
             else:  # I, we, you: the speaker of the quote is not resolvable from the text
                 e = None
