@@ -1209,8 +1209,8 @@ _HOLIDAY_NAMES = set(_HOLIDAYS)
 @rule("holiday", rf"""(?:(?P<mod>last|next|this)\s+)?(?P<name>{_alt(_HOLIDAYS)})(?:\s+(?P<year>{YEAR4}))?(?!\w)""", 3)
 def _holiday(m, doc):
     name = m["name"]
-    if not name[0].isupper() and m["name"].lower() not in ("christmas", "easter", "thanksgiving"):
-        return None
+    if not name[0].isupper() and name.split()[0].lower() not in ("christmas", "easter", "thanksgiving", "halloween"):
+        return None  # lower-case "labor day", "may day" are ordinary words
     if _lower(name) == "new year" and not m["year"]:
         return None
     if NAME_AFTER.match(doc.text, m.end()):
