@@ -1279,7 +1279,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
                 continue
             start, end = parts[0][0], parts[-1][1]
             body = text[start:end]
-            if last is not None and pi - last[1] <= 1:
+            if last is not None and pi - last[1] <= 1 and last[0].speaker is not None:
                 q0 = last[0]
                 q = Quote(start, end, body, "direct", q0.speaker, None, None, None, None, None, None,
                           None, q0.anonymous, q0.role, q0.affiliation, "inherited", tuple(parts))
