@@ -19,12 +19,12 @@ from conftest import ROOT, SHARED_DATA, shared_path
 REF = dt.date(2017, 11, 4)  # the seed article's publication date, a Saturday
 DATA = Path(__file__).parent / "data"
 
-#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.815 (span F1 0.939) with
+#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.816 (span F1 0.943) with
 #: benchmarks/eval_dates.py; the gates sit a little below. Raise them as the rules improve.
 TE3_VALUE_F1_FLOOR = 0.80
-TE3_SPAN_F1_FLOOR = 0.92
-#: Recognizers-Text DateTimeModel.json pass rate (of 985 cases), measured 0.509
-RECOGNIZERS_PASS_FLOOR = 0.49
+TE3_SPAN_F1_FLOOR = 0.93
+#: Recognizers-Text DateTimeModel.json pass rate (of 985 cases), measured 0.515
+RECOGNIZERS_PASS_FLOOR = 0.50
 
 
 def _value_of(text: str, mention_text: str, reference=REF) -> DateMention:
