@@ -216,10 +216,20 @@ def tidy_frame(rows: list[dict] | Any, logical: Mapping[str, str], prefix: Mappi
     return typed_frame(rows, {n: PANDAS_DTYPES[t] for n, t in logical.items()}, prefix)
 
 
-def _records(items: Iterable[Any]) -> list[dict]:
-    from newskit.spans import span_records
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.repr)
 
-    return span_records(items)
+
+def _records(items: Iterable[Any]) -> list[dict]:
+    """Result dataclasses as plain dict rows (their ``repr`` fields; values as they are)."""
+    rows = []
+    for item in items:
+        if dataclasses.is_dataclass(item):
+            rows.append({name: getattr(item, name) for name in _field_names(type(item))})
+        else:
+            rows.append(dict(item))
+    return rows
 
 
 #: Columns of the one-row ``article`` frame (and of the corpus ``articles`` table).

@@ -205,12 +205,12 @@ class _Rows:
                                     "stage": stage, "error": error, "reason": reason})
 
     def analysis(self, doc: int, a: Analysis) -> None:
-        from newskit.spans import span_records
+        from newskit.analysis import _records
 
         key = {"doc": doc, "article_id": a.article.id}
         self.rows["articles"].append({**key, **a.article_row()})
         for kind in ("quantities", "dates", "quotes", "claims"):
-            self.rows[kind].extend({**key, **r} for r in span_records(getattr(a, kind)))
+            self.rows[kind].extend({**key, **r} for r in _records(getattr(a, kind)))
         if a.sources is not None and len(a.sources):
             self.rows["sources"].extend({**key, **r} for r in a.sources.to_dict("records"))
 
