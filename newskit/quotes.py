@@ -646,7 +646,7 @@ def _np_start(toks, j, lo):
         k += 1
     if j - k >= 1 and sum(1 for x in toks[k:j + 1] if x.text.isupper() and len(x.text) > 1) >= 2:
         return None  # an all-capitals heading run into the text ("SAVE A QUARTER Let's say")
-    if toks[j].low in SUBJECT_PRONOUNS - {"who"} and j > k:
+    if toks[j].low in {"he", "she", "they", "we", "i"} and j > k:
         return j  # "In 2008 she said"
     if toks[k].low in TAIL_PREPOSITIONS and toks[k].low not in {"about", "to", "over", "under"}:
         # "On Thursday Warren endorsed …": a time phrase before the subject
@@ -824,7 +824,15 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
             f = None
         if f is not None and i > 0 and toks[i - 1].low in RELATIVE and any(
                 _is_cue(toks, k) and toks[k].low not in _lex()["stance"] for k in range(i + L, n)):
-            f = None  # "Council members who backed it said …": the verb of a relative clause
+            comma = next((k for k in range(i + L, n) if toks[k].text == ","), None)
+            if i >= 2 and toks[i - 2].text == "," and comma is not None and f.rule in (
+                    "source-cue-content", "source-stance-content") and comma - (i + L) >= 2:
+                # "Barkley, who said he votes Democratic, said …": the relative clause is one
+                f.parts = [(f.parts[0][0], toks[comma - 1].end)]
+                if f.parts[0][1] <= f.parts[0][0]:
+                    f = None
+            else:
+                f = None  # "Council members who backed it said …": the verb of a relative clause
         if f is not None:
             frames.append(f)
             used_until = i + L
