@@ -57,6 +57,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from newskit.article import as_text_and_reference
+from newskit.errors import InputError
 
 __all__ = ["DateMention", "find_dates", "parse_reference", "value_range"]
 
@@ -192,6 +193,9 @@ _FUTURE_ED = {"planned", "scheduled", "expected"}
 def parse_reference(reference) -> Optional[dt.date]:
     """A ``datetime.date`` from a date, datetime, ISO string ("2017-11-04[T…]") or None.
 
+    Raises :class:`newskit.errors.InputError` (a ``ValueError``) for a string that is not an
+    ISO date, and ``TypeError`` for other types.
+
     Example:
         >>> parse_reference("2017-11-04T10:00:00")
         datetime.date(2017, 11, 4)
@@ -210,7 +214,7 @@ def parse_reference(reference) -> Optional[dt.date]:
             pass
         if re.fullmatch(r"\d{8}", s):
             return dt.date(int(s[:4]), int(s[4:6]), int(s[6:]))
-        raise ValueError(f"reference {reference!r} is not an ISO date; pass e.g. '2017-11-04' or a datetime.date")
+        raise InputError(f"reference {reference!r} is not an ISO date; pass e.g. '2017-11-04' or a datetime.date")
     raise TypeError(f"reference must be a date, datetime or ISO string, not {type(reference).__name__}")
 
 

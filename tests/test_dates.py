@@ -145,7 +145,7 @@ def test_reference_forms(reference):
 
 
 def test_bad_reference_says_what_to_do():
-    with pytest.raises(ValueError, match="ISO date"):
+    with pytest.raises(newskit.errors.InputError, match="ISO date"):
         find_dates("on Friday", reference="last Tuesday")
     with pytest.raises(TypeError):
         find_dates("on Friday", reference=20171104)
