@@ -157,8 +157,12 @@ def _lex() -> dict:
 # Quote marks: curly doubles, straight doubles, and the doubled apostrophes of some archives.
 QUOTE_MARK = re.compile(r"“|”|\"|''|„|«|»")
 OPENERS, CLOSERS = {"“", "„", "«"}, {"”", "»"}
+# ‘Single curly quotes’ (used only where a paragraph has no double marks): an opening ‘ before a
+# letter, a closing ’ after a non-space and before a space, punctuation or the end.
+SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(‘)(?=\w)(.+?)(?<=\S)(’)(?=[\s.,;:!?)\]—–-]|$)",
+                           re.MULTILINE)
 # A quoted stretch inside an indirect content (makes it a mixed quote).
-QUOTED_STRETCH = re.compile(r"(“|\"|''|„|«)(.+?)(”|\"|''|»)")
+QUOTED_STRETCH = re.compile(r"(“|\"|''|„|«|‘)(.+?)(”|\"|''|»|’(?!\w))")
 # A token: an initialism (U.S.), a word with inner apostrophes/hyphens/periods, or one symbol.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w\u00C0-\u024F]+(?:[’'\-.][\w\u00C0-\u024F]+)*|''|\S")
 _WORDS_RE = re.compile(r"[\w\u00C0-\u024F]+(?:[’'\-][\w\u00C0-\u024F]+)*")
@@ -307,6 +311,9 @@ def _segments(text: str, ps: int, pe: int) -> list[_Seg]:
                 open_seg = None
     if open_seg is not None:
         segs.append(open_seg)  # unclosed: runs to the end of the paragraph
+    if not segs:  # British style: ‘single curly marks’ as quotation marks
+        segs = [_Seg(m.start(1), m.end(1), m.start(3), m.end(3))
+                for m in SINGLE_QUOTED.finditer(text, ps, pe)]
     for s in segs:
         s.cstart = s.open_end
         s.cend = s.close_at if s.close_at is not None else pe
