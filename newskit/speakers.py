@@ -88,6 +88,11 @@ GROUP_REFERENCES = re.compile(
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
+def _norm(word: str) -> str:
+    """Lower case with one apostrophe, for matching ("O’Neill" == "O'Neill")."""
+    return word.lower().replace("’", "'")
+
+
 def _cap(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit()) and not word.isdigit()
 
@@ -184,7 +189,7 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
     """
     lex = lexicon()
     # "Sen. Jason Chaffetz (R-Utah)": a parenthesis is not part of the name; ’ is '
-    text = re.sub(r"\s*\([^)]*\)", "", phrase).replace("’", "'").strip().strip(",")
+    text = re.sub(r"\s*\([^)]*\)", "", phrase).strip().strip(",")
     low = text.lower()
     words = _WORD.findall(text)
     words = [w for w in words if w not in {",", "(", ")"}]
@@ -366,8 +371,8 @@ class SpeakerResolver:
                 return self._touch(e, pos)
             return self._new(m, pos)
         if m.kind == "description":
-            key = (m.name or m.text).lower()
-            e = self._recent(lambda e: e.name.lower() == key)
+            key = _norm(m.name or m.text)
+            e = self._recent(lambda e: _norm(e.name) == key)
             if e is not None:
                 return self._touch(e, pos)
         return self._new(m, pos)
@@ -378,7 +383,7 @@ class SpeakerResolver:
         return self._touch(e, pos)
 
     def _match_name(self, m: Mention) -> Entity | None:
-        toks = [t.lower() for t in m.name_tokens]
+        toks = [_norm(t) for t in m.name_tokens]
         if not toks:
             return None
         full = " ".join(toks)
@@ -386,7 +391,7 @@ class SpeakerResolver:
         def same(e: Entity) -> bool:
             if not e.named:
                 return False
-            et = [t.lower() for t in e.tokens]
+            et = [_norm(t) for t in e.tokens]
             if " ".join(et) == full:
                 return True
             if e.kind != "person" or m.org:
