@@ -129,9 +129,6 @@ def _trie_regex(words) -> str:
     return build(trie)
 
 
-USE_TRIE = True
-
-
 def _alt(words, flags: str = "") -> str:
     """A regex alternation of WORDS, longest first, spaces matching any whitespace.
 
@@ -139,8 +136,8 @@ def _alt(words, flags: str = "") -> str:
     reading wins.
     """
     words = set(words)
-    simple = sorted(w for w in words if w.isalpha() and USE_TRIE)
-    parts = sorted((w for w in words if not (w.isalpha() and USE_TRIE)), key=len, reverse=True)
+    simple = sorted(w for w in words if w.isalpha())
+    parts = sorted((w for w in words if not w.isalpha()), key=len, reverse=True)
     alts = [re.escape(w).replace(r"\ ", r"\s+").replace("\\-", "[-\\s]?") for w in parts]
     if simple:
         alts.append(_trie_regex(simple))
@@ -158,7 +155,6 @@ WEEKDAY = _alt([d for d in WEEKDAYS if len(d) > 5])  # full names only: "Sun", "
 WEEKDAY_ABBR = r"(?:(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.?"
 _UNIT_WORDS = [u for u in UNITS]
 UNIT = _alt(_UNIT_WORDS)
-_SIMPLE_NUMBERS = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 NUMBER_WORD = (rf"(?:{_alt(_TENS)}[-\s]{_alt(_ONES)}|{_alt(NUMBER_WORDS)})")
@@ -180,7 +176,7 @@ FUTURE_CUE = re.compile(
     r"await(?:s|ing)?|deadline|begins?|starts?|opens?|meets?|leaves?|votes?|may|might|payable|effective|expires?)\b",
     re.I)
 PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed|" + _alt(W["past_verbs"])[3:-1] + r")\b", re.I)
+    r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed|" + _alt(W["past_verbs"]) + r")\b", re.I)
 _CUE = re.compile(FUTURE_CUE.pattern + "|" + PAST_CUE.pattern, re.I)
 SENTENCE_END = re.compile(r"[.;!?\n](?=\s)|[.;!?]$")
 SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
