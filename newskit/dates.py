@@ -306,9 +306,9 @@ class _Doc:
         if cut is not None:
             left = left[cut.end():]
         if self.text[end:end + 2] == "'s":
-            return "past"
+            return "past"  # "Wednesday's ruling": a noun modifier, usually a past event
         if SOON_AS.search(left):
-            return "future"  # "as soon as Tuesday", "as early as next week"  # "Wednesday's ruling": a noun modifier, usually a past event
+            return "future"  # "as soon as Tuesday", "as early as next week"
         for m in reversed(list(_CUE.finditer(left))):
             t = self._classify(m.group(0), left[:m.start()], right_side=False)
             if t:
