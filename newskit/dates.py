@@ -182,6 +182,7 @@ SENTENCE_END = re.compile(r"[.;!?\n](?=\s)|[.;!?]$")
 SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _FUTURE_ED = {"planned", "scheduled", "expected"}
+STRONG_FUTURE = re.compile(r"will|won't|wo|shall|'ll|going\s+to|would|is\s+to|are\s+to|due|set\s+to|supposed\s+to|may|might", re.I)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -333,6 +334,8 @@ class _Doc:
         if w in _FUTURE_ED:
             return "past" if right_side else "future"
         if FUTURE_CUE.fullmatch(w):
+            if right_side and not STRONG_FUTURE.fullmatch(w):
+                return None  # after the date, "plans", "schedule", "votes" are more often nouns
             return "future"
         return "past"
 
