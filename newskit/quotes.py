@@ -756,6 +756,11 @@ def _recipient(toks, j, hi):
         return None, j
     if toks[j].low in {"that", "to", "about", "whether", "if", "for"}:
         return None, j
+    for k in range(j + 1, min(hi, j + 8)):  # "told his closest advisers that …"
+        if toks[k].kind != "w":
+            break
+        if toks[k].low in {"that", "whether"}:
+            return (j, k - 1), k
     k = j
     if toks[j].text[:1].isupper() or toks[j].low in {"the", "a", "an", "his", "her", "their"}:
         k = j + 1
