@@ -760,7 +760,9 @@ def _recipient(toks, j, hi):
         if toks[k].kind != "w":
             break
         if toks[k].low in {"that", "whether"}:
-            return (j, k - 1), k
+            end = next((m for m in range(j + 1, k) if toks[m].low in TAIL_PREPOSITIONS
+                        and toks[m].low != "of"), k)  # "… advisers on Monday that": not the time
+            return (j, end - 1), k
     k = j
     if toks[j].text[:1].isupper() or toks[j].low in {"the", "a", "an", "his", "her", "their"}:
         k = j + 1
