@@ -327,6 +327,8 @@ class _Doc:
     @staticmethod
     def _classify(word: str, before: str, right_side: bool) -> Optional[str]:
         w = word.lower()
+        if word[0].isupper() and w.endswith("ed") and w not in _FUTURE_ED:
+            return None  # "United", "Red": names, not verbs
         if w in _FUTURE_ED and not right_side:
             return "future"  # "is scheduled to close Monday"
         if w.endswith("ed") and BE_BEFORE.search(before):
