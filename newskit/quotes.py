@@ -166,6 +166,8 @@ QUOTED_STRETCH = re.compile(r"(“|\"|''|„|«|‘)(.+?)(”|\"|''|»|’(?!\w)
 # A token: an initialism (U.S.), a word with inner apostrophes/hyphens/periods, or one symbol.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w\u00C0-\u024F]+(?:[’'\-.][\w\u00C0-\u024F]+)*|''|\S")
 _WORDS_RE = re.compile(r"[\w\u00C0-\u024F]+(?:[’'\-][\w\u00C0-\u024F]+)*")
+# A paragraph: one line of text (blank lines between paragraphs are skipped).
+LINE = re.compile(r"[^\n]+")
 SENTENCE_END = frozenset(".?!")
 MAX_SENTENCE_TOKENS = 150
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", ")", "»"})
@@ -274,7 +276,7 @@ class _Seg:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in LINE.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
