@@ -182,6 +182,8 @@ SENTENCE_END = re.compile(r"[.;!?\n](?=\s)|[.;!?]$")
 SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _FUTURE_ED = {"planned", "scheduled", "expected"}
+_NOT_PAST_ED = {"hundred", "bed", "shed", "red", "wed", "sped", "limited", "detailed", "advanced", "unprecedented",
+                "talented", "interested", "concerned", "supposed", "used", "so-called", "armed", "united"}
 STRONG_FUTURE = re.compile(r"will|won't|wo|shall|'ll|going\s+to|would|is\s+to|are\s+to|due|set\s+to|supposed\s+to|may|might", re.I)
 
 
@@ -329,6 +331,8 @@ class _Doc:
         w = word.lower()
         if word[0].isupper() and w.endswith("ed") and w not in _FUTURE_ED:
             return None  # "United", "Red": names, not verbs
+        if w in _NOT_PAST_ED or w.endswith(("based", "called", "eed")) and w not in ("agreed", "freed", "guaranteed"):
+            return None  # "hundred", "indeed", "Seattle-based": not past tenses
         if w in _FUTURE_ED and not right_side:
             return "future"  # "is scheduled to close Monday"
         if w.endswith("ed") and BE_BEFORE.search(before):
