@@ -50,7 +50,10 @@ def textacy_runner():
         import spacy  # noqa: F401
         from textacy.extract import triples
     except ImportError as err:
-        return None, f"textacy/spaCy not installed ({err.name}); pip install textacy"
+        return None, (f"{err.name} is not installed (pip install textacy), and its spaCy pipeline "
+                      "en_core_web_sm is not on the package index here (pip install en_core_web_sm "
+                      "finds no distribution), so textacy.extract.triples.direct_quotations "
+                      "cannot run; newskit's own throughput only")
     try:
         import spacy
 
