@@ -1244,8 +1244,28 @@ def _name_hints(text: str) -> dict:
     return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
 
+def _person_before(text: str, pos: int, gender: str) -> str | None:
+    """The last person of that gender named in the 600 characters before ``pos`` (a courtesy
+    title or a known first name tells the gender), or None."""
+    lex = speaker_lexicon()
+    lo = max(0, pos - 600)
+    found = None
+    for m in COURTESY_NAME.finditer(text, lo, pos):
+        if ("m" if m.group(1) == "Mr" else "f") == gender:
+            found = (m.start(), m.group())
+    for m in FULL_NAME.finditer(text, lo, pos):
+        words = m.group().split()
+        while words and words[0].lower() in _COMMON_CAPITALISED:
+            words = words[1:]
+        if len(words) >= 2 and lex["first_names"].get(words[0].lower()) == gender and (
+                found is None or m.start() > found[0]):
+            found = (m.start(), " ".join(words))
+    return found[1] if found else None
+
+
 def _assemble(text: str, events: list) -> list[Quote]:
     resolver = SpeakerResolver(gender_hints=_gender_hints(text), name_hints=_name_hints(text))
+    resolver.antecedent_finder = lambda pos, gender: _person_before(text, pos, gender)
     out: list[Quote] = []
     ent_of: dict = {}  # id(quote) -> its source; names are final only once the text is read
     last = None  # (quote, para) of the last attributed quote

@@ -281,6 +281,7 @@ class SpeakerResolver:
         """``gender_hints`` maps lower-case surnames to "m"/"f" (from "Mr."/"Mrs." in the text);
         ``name_hints`` maps them to a full name found in the text ("diaz" -> "Bo Diaz")."""
         self.name_hints = name_hints or {}
+        self.antecedent_finder = None  # (offset, gender) -> a person's name before the offset
         self.entities: list[Entity] = []
         self.clock = 0
         self.gender_hints = gender_hints or {}
@@ -347,6 +348,12 @@ class SpeakerResolver:
                 g = "m" if low in ("he", "his") else "f"
                 ok = lambda e: e.kind == "person" and not e.plural and e.gender in (None, g)  # noqa: E731
                 e = self._recent(lambda e: ok(e) and e.named) or self._recent(ok)
+                if e is None and self.antecedent_finder is not None:
+                    # no source yet: a person named just before ("Mrs. Ann Cole met …. She said")
+                    name = self.antecedent_finder(pos, g)
+                    if name:
+                        e = self.resolve(name, pos)
+                        e.gender = e.gender or g
                 if e is not None and e.gender is None and e.named:
                     e.gender = g
             elif low in ("they", "their"):
