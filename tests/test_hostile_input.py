@@ -73,3 +73,25 @@ def test_pathological_shapes_finish_with_valid_spans(text):
         newskit.clean(text)
     except newskit.errors.NewskitError:
         pass
+
+
+def test_analyze_corpus_over_hostile_files_loses_no_good_article(tmp_path):
+    pytest.importorskip("trafilatura")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    expected_good = hostile_corpus(folder)
+    result = newskit.analyze_corpus(folder, jobs=2, progress=False)
+    titles = set(result.articles.title)
+    assert expected_good <= titles
+    failed = {p.rsplit("/", 1)[-1] for p in result.errors.path}
+    assert {"empty.txt", "zero.txt", "image.txt", "feed.jsonl", "nocol.csv", "nested.html"} <= failed
+    assert not ({"good.txt", "utf16.txt", "cp1252.txt", "mixed.txt"} & failed)
+    assert (result.errors.reason.str.len() > 0).all()
+
+
+@pytest.mark.parametrize("name", ["find_quantities", "find_dates", "find_quotes", "find_claims"])
+def test_pathological_shapes_in_every_extractor(name):
+    func = getattr(newskit, name)
+    for text in PATHOLOGICAL:
+        for item in func(text):
+            assert text[item.start:item.end] == item.text
