@@ -1306,7 +1306,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
                       bool(anonymous), role, affiliation, f.rule, tuple(f.parts))
             out.append(q)
             ent_of[id(q)] = ent
-            last = (q, f.para)
+            last = (q, f.para, len(out) - 1)
         else:
             _, pi, parts, cont = ev
             if last is not None and last[0].kind == "direct" and (last[1] == pi or cont) and \
@@ -1317,9 +1317,9 @@ def _assemble(text: str, events: list) -> list[Quote]:
                           q0.speaker_start, q0.speaker_end, q0.speaker_text, q0.cue, q0.cue_start,
                           q0.cue_end, q0.recipient, q0.anonymous, q0.role, q0.affiliation, q0.rule,
                           new_parts)
-                out[out.index(q0)] = q
+                out[last[2]] = q
                 ent_of[id(q)] = ent_of.get(id(q0))
-                last = (q, pi)
+                last = (q, pi, last[2])
                 continue
             start, end = parts[0][0], parts[-1][1]
             body = text[start:end]
@@ -1328,7 +1328,7 @@ def _assemble(text: str, events: list) -> list[Quote]:
                 q = Quote(start, end, body, "direct", q0.speaker, None, None, None, None, None, None,
                           None, q0.anonymous, q0.role, q0.affiliation, "inherited", tuple(parts))
                 ent_of[id(q)] = ent_of.get(id(q0))
-                last = (q, pi)
+                last = (q, pi, len(out))  # appended just below
             else:
                 if len(_WORDS_RE.findall(body)) < 4:
                     continue

@@ -274,6 +274,9 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
                    anonymous=anonymous and not org, affiliation=affiliation, org=org, role=role_hint)
 
 
+RECENT_WINDOW = 400
+
+
 class SpeakerResolver:
     """Links mentions, in document order, to canonical sources (see the module docstring)."""
 
@@ -283,6 +286,8 @@ class SpeakerResolver:
         self.name_hints = name_hints or {}
         self.antecedent_finder = None  # (offset, gender) -> a person's name before the offset
         self.entities: list[Entity] = []
+        self._by_recency: dict = {}  # id(entity) -> entity, least recently mentioned first
+        self._pronouns: dict = {}  # one source per unresolved pronoun form ("he", "they")
         self.clock = 0
         self.gender_hints = gender_hints or {}
 
@@ -291,14 +296,19 @@ class SpeakerResolver:
         e.last_seen = self.clock
         if e.first < 0:
             e.first = pos
+        self._by_recency.pop(id(e), None)
+        self._by_recency[id(e)] = e
         return e
 
     def _recent(self, pred) -> Entity | None:
-        best = None
-        for e in self.entities:
-            if pred(e) and (best is None or e.last_seen > best.last_seen):
-                best = e
-        return best
+        """The most recently mentioned source satisfying ``pred``, among the last RECENT_WINDOW
+        sources (so that a very long text stays linear)."""
+        for k, e in enumerate(reversed(self._by_recency.values())):
+            if k >= RECENT_WINDOW:
+                break
+            if pred(e):
+                return e
+        return None
 
     def _new(self, m: Mention, pos: int, name: str | None = None) -> Entity:
         kind = "org" if m.org else ("group" if m.plural else "person")
@@ -385,8 +395,12 @@ class SpeakerResolver:
         return self._new(m, pos)
 
     def _pronoun_entity(self, phrase: str, pos: int) -> Entity:
-        e = Entity(name=phrase.strip(), named=False, anonymous=False, kind="pronoun")
-        self.entities.append(e)
+        key = phrase.strip().lower()
+        e = self._pronouns.get(key)
+        if e is None:
+            e = Entity(name=phrase.strip(), named=False, anonymous=False, kind="pronoun")
+            self.entities.append(e)
+            self._pronouns[key] = e
         return self._touch(e, pos)
 
     def _match_name(self, m: Mention) -> Entity | None:

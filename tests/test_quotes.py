@@ -111,7 +111,8 @@ def test_junk_input(text):
 
 
 @pytest.mark.parametrize("text", ["who backed it said " * 3000, "Smith said that " * 3000,
-                                  "“a” " * 5000, ("He said, “" + "word " * 50 + ".” ") * 500])
+                                  "“a” " * 5000, ("He said, “" + "word " * 50 + ".” ") * 500,
+                                  "“a,” he said. " * 8000, "A spokesperson said it was over. " * 4000])
 def test_run_on_input_stays_fast(text):
     import time
 
