@@ -554,6 +554,13 @@ def _source_left(toks, i, lo):
                     if inner[0].low in {"who", "which"}:
                         return start, j - 1, None, None
                     role = " ".join(x.text for x in inner).replace(" ,", ",")
+                    head = toks[start:k]
+                    if (len(inner) <= 5 and inner[0].low not in SOURCE_DETERMINERS
+                            and all(x.kind == "w" and x.text[:1].isupper() for x in inner)
+                            and not all(x.text[:1].isupper() for x in head if x.kind == "w")):
+                        # "the bank's president, Ingrid Maier, said": the name is the source,
+                        # the description before it is the role
+                        return start, j - 1, " ".join(x.text for x in head), None
                     if inner[0].low in TAIL_PREPOSITIONS or inner[0].low in CLAUSE_BOUNDARY \
                             or inner[0].low in DAYS or inner[0].low in TIME_WORDS:
                         role = None  # "Clinton, at a later press gaggle, said": a circumstance
@@ -773,6 +780,14 @@ def _recipient(toks, j, hi):
             k += 1
         if toks[j].low in {"the", "a", "an", "his", "her", "their"} and k == j + 1:
             k = j + 2 if j + 1 < hi and toks[j + 1].kind == "w" else j + 1
+            # "told a news conference.": a short noun run that ends the clause is the recipient
+            m = k
+            while m < hi and m - j < 5 and toks[m].kind == "w" and toks[m].low not in TAIL_PREPOSITIONS \
+                    and toks[m].low not in {"that", "whether", "the", "a", "an", "and", "but"}:
+                m += 1
+            if m > k and (m >= hi or toks[m].kind != "w" or toks[m].low in TAIL_PREPOSITIONS
+                          or toks[m].low in {"that", "whether"}):
+                k = m
         return (j, k - 1), k
     if toks[j].low in RECIPIENT_WORDS:
         return (j, j), j + 1
@@ -1055,8 +1070,9 @@ def _frame_at(toks, i, L, n, cue) -> _Frame | None:
     prev = toks[i - 1] if i > 0 else None
     comma_before = prev is not None and (prev.text == "," or prev.kind == "Q" or (
         prev.text in CLOSING_MARKS and i >= 2 and toks[i - 2].text == ","))  # '…,'' said X'
+    # "told", "informed" … need an object and never invert: "…,” X told Y" has X before the cue
     if not stance and comma_before and (
-            low in INVERTIBLE or low in lex["speech"]):
+            low in INVERTIBLE or (low in lex["speech"] and low not in TAKES_RECIPIENT)):
         r = _source_right(toks, after, n)
         c = _content_left(toks, 0, i)
         if prev.text != "Q" and prev.kind != "Q" and not low.endswith("ing"):
