@@ -62,8 +62,9 @@ def lexicon() -> dict:
     for ln in _lines("quote_first_names.txt"):
         name, g = ln.split("\t")
         first_names[name.lower()] = g
+    groups = {w for ln in _lines("quote_group_nouns.txt") for w in ln.lower().split()}
     return {"titles": titles, "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns,
-            "title_words": title_words, "first_names": first_names}
+            "title_words": title_words, "first_names": first_names, "group_nouns": groups}
 
 
 ORG_WORDS = frozenset(
@@ -231,7 +232,8 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
         if run[0].lower() in {"the", "a", "an"}:
             run = run[1:]
         # sentence-initial common nouns ("Officials said") are not names
-        if len(run) == 1 and (run[0].lower() in lex["anonymous"] or run[0].lower() in DETERMINERS):
+        if len(run) == 1 and (run[0].lower() in lex["anonymous"] or run[0].lower() in DETERMINERS
+                              or run[0].lower() in lex["group_nouns"]):
             run = []
         titles, rest, gender = _strip_title(run) if run else ([], [], None)
         # titles may follow a modifier ("Iraqi Prime Minister Haider Al-Abadi")
