@@ -58,6 +58,7 @@ from dateutil.relativedelta import relativedelta
 
 from newskit.article import as_text_and_reference
 from newskit.errors import InputError
+from newskit.numbers import word_trie
 
 __all__ = ["DateMention", "find_dates", "parse_reference", "value_range"]
 
@@ -110,25 +111,6 @@ SET_ADVERBS: dict[str, str] = W["set_adverbs"]
 VAGUE = set(W["vague_numbers"])
 
 
-def _trie_regex(words) -> str:
-    """A regex matching exactly WORDS, factored as a trie ("mon(?:day|th)"): fast to scan."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-    return build(trie)
-
-
 def _alt(words, flags: str = "") -> str:
     """A regex alternation of WORDS, longest first, spaces matching any whitespace.
 
@@ -140,7 +122,7 @@ def _alt(words, flags: str = "") -> str:
     parts = sorted((w for w in words if not w.isalpha()), key=len, reverse=True)
     alts = [re.escape(w).replace(r"\ ", r"\s+").replace("\\-", "[-\\s]?") for w in parts]
     if simple:
-        alts.append(_trie_regex(simple))
+        alts.append(word_trie(simple, ignore_case=False))  # the patterns carry re.I
     body = "|".join(alts)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
@@ -1640,7 +1622,7 @@ RULE_ANCHORS = {
 _ALL_ANCHORS = {w for spec in RULE_ANCHORS.values() for part in spec.split() for w in _GROUPS.get(part, [part])}
 # one scan finds the anchor tokens: 4-digit numbers, other numbers, and the anchor words
 TOKEN = re.compile(r"'\d0s|(?<!\d)\d{4}(?!\d)|\d+|(?<![A-Za-z])"
-                   + _trie_regex(sorted({w.lower() for w in _ALL_ANCHORS if w.isalpha()}))
+                   + word_trie(sorted({w.lower() for w in _ALL_ANCHORS if w.isalpha()}), ignore_case=False)
                    + r"(?![A-Za-z])", re.I)
 WINDOW_BEFORE, WINDOW_AFTER = 45, 70
 
