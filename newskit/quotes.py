@@ -799,12 +799,7 @@ def _content_right(toks, j, hi):
     e = hi
     while e > j and toks[e - 1].kind == "p" and toks[e - 1].text in SENTENCE_END | {",", ";", ":"}:
         e -= 1
-    if e - j < 1:
-        return None
-    words = sum(1 for t in toks[j:e] if t.kind in "wQ")
-    if words < 2 and not any(t.kind == "Q" for t in toks[j:e]):
-        return None
-    return j, e
+    return (j, e) if _is_content(toks, j, e) else None
 
 
 def _content_left(toks, lo, k):
@@ -812,13 +807,15 @@ def _content_left(toks, lo, k):
     e = k
     while e > lo and toks[e - 1].kind == "p" and toks[e - 1].text in {",", ";", ":", "—", "–"}:
         e -= 1
-    s = lo
+    return (lo, e) if _is_content(toks, lo, e) else None
+
+
+def _is_content(toks, s, e) -> bool:
+    """Can toks[s:e] be a reported content: two words or more, or a quotation?"""
     if e - s < 1:
-        return None
+        return False
     words = sum(1 for t in toks[s:e] if t.kind in "wQ")
-    if words < 2 and not any(t.kind == "Q" for t in toks[s:e]):
-        return None
-    return s, e
+    return words >= 2 or any(t.kind == "Q" for t in toks[s:e])
 
 
 def _span_parts(toks, s, e):
