@@ -8,10 +8,13 @@ paragraphs recombined from the sentences of the bundled fictional samples, so ev
 has work) as .txt files in a temporary directory, then runs ``analyze_corpus(dir, jobs=J,
 out=tmp)`` for each N and J (all extractors) and prints:
 
+Each configuration runs in a fresh Python process (nothing inherited from an earlier run).
+
 - wall time and articles/s (everything: start of the worker pool, reading, cleaning,
   analysis, writing parquet part files), per core, and the speed-up of J jobs over 1;
-- start-up: the wall time of the same call on 1 article (pool start and warm-up), and the
-  steady rate without it;
+- start-up: the wall time of the same call on 1 article, once imports are done (what every
+  call pays: starting the worker pool and warming the workers up), and the steady rate
+  without it;
 - CPU seconds of all processes and articles per CPU-second: the throughput a free core gives,
   whatever else runs on the machine;
 - peak memory: the highest sum of the memory of this process and all its child processes
@@ -155,6 +158,33 @@ def run(corpus: Path, jobs: int, chunk_size: int, in_memory: bool, workdir: Path
     return wall, mem.peak, mem.cpu_seconds, result.n_errors
 
 
+def run_isolated(corpus: Path, one: Path, jobs: int, chunk_size: int, in_memory: bool, workdir: Path):
+    """Start-up and measured run of one configuration in a fresh Python process.
+
+    A fresh process per configuration, so that no earlier run's worker pool, fork server or
+    caches are counted in (or help) this one.
+    """
+    import json
+    import subprocess
+
+    cmd = [sys.executable, __file__, "--child", str(corpus), str(one), str(jobs), str(chunk_size),
+           "1" if in_memory else "0", str(workdir)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _child(argv) -> int:
+    import json
+
+    corpus, one, jobs, chunk_size, in_memory, workdir = argv
+    args = (int(jobs), int(chunk_size), in_memory == "1", Path(workdir))
+    run(Path(one), *args)  # imports and first use of everything in this process
+    startup = run(Path(one), *args)[0]  # what every call costs: pool start, worker warm-up
+    wall, peak, cpu, errors = run(Path(corpus), *args)
+    print(json.dumps({"startup": startup, "wall": wall, "peak": peak, "cpu": cpu, "errors": errors}))
+    return 0
+
+
 def profile(pools, n: int) -> dict[str, float]:
     """CPU milliseconds per article in each step, in this process (after a warm-up).
 
@@ -200,6 +230,9 @@ def profile(pools, n: int) -> dict[str, float]:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child":
+        return _child(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, nargs="+", default=[1000], help="corpus sizes (default: 1000)")
@@ -238,8 +271,8 @@ def main(argv=None) -> int:
             size = write_corpus(corpus, n, pools)
             rates = {}
             for jobs in args.jobs:
-                startup, _, _, _ = run(one, jobs, args.chunk_size, args.in_memory, workdir)
-                wall, peak, cpu, errors = run(corpus, jobs, args.chunk_size, args.in_memory, workdir)
+                m = run_isolated(corpus, one, jobs, args.chunk_size, args.in_memory, workdir)
+                startup, wall, peak, cpu, errors = m["startup"], m["wall"], m["peak"], m["cpu"], m["errors"]
                 rate = n / wall
                 steady = n / max(wall - startup, 1e-9)
                 rates[jobs] = rate
