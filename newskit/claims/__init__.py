@@ -23,6 +23,8 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
+
 import importlib
 import warnings
 from dataclasses import dataclass, field
@@ -97,8 +99,25 @@ def _optional(module_name: str, func_name: str, *args):
         return None
 
 
-def _inside(items, start: int, end: int) -> tuple:
-    return tuple(x for x in items if start <= x.start and x.end <= end)
+class _Within:
+    """Items (with start/end) inside ``[start, end)`` windows asked in increasing order.
+
+    One pass over the sorted items for all the sentences of a text: linear, not one scan of
+    every item per sentence.
+    """
+
+    def __init__(self, items) -> None:
+        self.items = sorted(items or (), key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def inside(self, start: int, end: int) -> tuple:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return tuple(out)
 
 
 def _frame(q) -> tuple[int, int]:
@@ -110,17 +129,29 @@ def _frame(q) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
-def _quote_for(quotes, start: int, end: int):
-    """The quote whose attribution covers at least half of ``[start, end)`` (the most)."""
-    best, best_overlap = None, 0
-    for q in quotes:
-        q_start, q_end = _frame(q)
-        overlap = min(end, q_end) - max(start, q_start)
-        if overlap > best_overlap:
-            best, best_overlap = q, overlap
-    if best is not None and best_overlap * 2 >= end - start:
-        return best
-    return None
+class _QuoteCover:
+    """For sentences asked in increasing order: the quote whose attribution covers at least
+    half of the sentence (the most), keeping only the quotes that can still overlap."""
+
+    def __init__(self, quotes) -> None:
+        self.frames = sorted(((*_frame(q), k, q) for k, q in enumerate(quotes or ())),
+                             key=lambda f: (f[0], f[2]))
+        self.next = 0
+        self.active: list = []
+
+    def cover(self, start: int, end: int):
+        while self.next < len(self.frames) and self.frames[self.next][0] < end:
+            self.active.append(self.frames[self.next])
+            self.next += 1
+        self.active = [f for f in self.active if f[1] > start]
+        best, best_overlap, best_k = None, 0, -1
+        for q_start, q_end, k, q in self.active:
+            overlap = min(end, q_end) - max(start, q_start)
+            if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and k < best_k):
+                best, best_overlap, best_k = q, overlap, k  # ties: the earlier quote
+        if best is not None and best_overlap * 2 >= end - start:
+            return best
+        return None
 
 
 def _outlet(obj) -> str | None:
@@ -183,18 +214,19 @@ def find_claims(text_or_article, threshold: float | None = None) -> list[Claim]:
     outlet = _outlet(text_or_article)
     scores = model.scores([p[4] for p in pieces])
 
+    cover, quantities_in, dates_in = _QuoteCover(quotes), _Within(quantities), _Within(dates)
     out = []
     for (fld, idx, start, end, sent), score in zip(pieces, scores):
         claimer, anonymous, attribution = outlet, False, "outlet"
         qs, ds = (), ()
         if fld == "body":
-            q = _quote_for(quotes or (), start, end)
+            q = cover.cover(start, end)
             if q is not None and (q.speaker or getattr(q, "speaker_text", None)):
                 claimer = q.speaker or q.speaker_text
                 anonymous = bool(getattr(q, "anonymous", False))
                 attribution = f"quote:{q.kind}"
-            qs = _inside(quantities or (), start, end)
-            ds = _inside(dates or (), start, end)
+            qs = quantities_in.inside(start, end)
+            ds = dates_in.inside(start, end)
         kind, rule = classify(sent, has_quantity=(any(map(counts_as_quantity, qs))
                                                 if quantities is not None else None))
         out.append(Claim(
