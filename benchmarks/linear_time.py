@@ -43,6 +43,7 @@ def main() -> None:
         except (ImportError, AttributeError) as err:
             print(f"{stage:<10} not available: {err}")
             continue
+        func("Warm up: load word lists and models. It is done.")  # not part of the timing
         times = []
         for size in sizes:
             text = corpus_text(size)
