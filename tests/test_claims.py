@@ -295,3 +295,13 @@ def test_speed():
         claims = find_claims(text)
     assert len(claims) == 200
     assert time.perf_counter() - t0 < 5.0
+
+
+def test_found_results_handed_over_give_the_same_claims():
+    from newskit.samples import load_sample
+
+    article = load_sample("desert_offensive")
+    handed = newskit.find_claims(article, quotes=newskit.find_quotes(article),
+                                 quantities=newskit.find_quantities(article),
+                                 dates=newskit.find_dates(article))
+    assert handed == newskit.find_claims(article)

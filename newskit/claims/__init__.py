@@ -160,7 +160,8 @@ def _outlet(obj) -> str | None:
     return None
 
 
-def find_claims(text_or_article, threshold: float | None = None) -> list[Claim]:
+def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
+                quantities=None, dates=None) -> list[Claim]:
     """Split a text into sentences and return each as a scored, typed, attributed claim.
 
     Args:
@@ -170,6 +171,9 @@ def find_claims(text_or_article, threshold: float | None = None) -> list[Claim]:
         threshold: the score from which a claim counts as check-worthy, in 0–1. Default:
             the threshold that maximised F1 on the dev split of the training data
             (``newskit.claims.model.load_model().threshold``).
+        quotes, quantities, dates: results already found in this same text (by
+            ``find_quotes``, ``find_quantities``, ``find_dates``), so that they are not found
+            again; by default each is found here. ``newskit.analyze`` passes them.
 
     Returns:
         Claims in order: title, captions, then body sentences in text order.
@@ -208,9 +212,13 @@ def find_claims(text_or_article, threshold: float | None = None) -> list[Claim]:
         return []
 
     body_items = n_meta < len(pieces)
-    quotes = _optional("newskit.quotes", "find_quotes", text) if body_items else None
-    quantities = _optional("newskit.quantities", "find_quantities", text) if body_items else None
-    dates = _optional("newskit.dates", "find_dates", text, reference) if body_items else None
+    if body_items:
+        if quotes is None:
+            quotes = _optional("newskit.quotes", "find_quotes", text)
+        if quantities is None:
+            quantities = _optional("newskit.quantities", "find_quantities", text)
+        if dates is None:
+            dates = _optional("newskit.dates", "find_dates", text, reference)
     outlet = _outlet(text_or_article)
     scores = model.scores([p[4] for p in pieces])
 

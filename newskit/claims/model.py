@@ -32,7 +32,7 @@ WEIGHTS_FILE = "weights.npz"
 _SEP = "\x00"  # separates vocabulary entries in the stored byte strings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity (a cache key)
 class _Block:
     """A sparse TF-IDF block: vocabulary, idf, and the model's weight per n-gram."""
 
@@ -70,15 +70,29 @@ class ClaimModel:
             return np.zeros(0)
         norms = [F.normalise(t) for t in texts]
         out = np.full(n, self.intercept, dtype=np.float64)
-        for block, grams_of in ((self.word, F.word_ngrams), (self.char, F.char_ngrams)):
-            out += _block_scores(block, [block.index(grams_of(t)) for t in norms])
+        out += _block_scores(self.word, [self.word.index(F.word_ngrams(t)) for t in norms])
+        out += _block_scores(self.char, [self._char_index(t) for t in norms])
         out += F.hand_features(texts) @ self.hand_coef
         return out
+
+    def _char_index(self, norm: str) -> np.ndarray:
+        """Vocabulary indices of the character n-grams of a normalised text.
+
+        Character n-grams never cross words, so they are looked up once per distinct word
+        (cached) and concatenated: the same indices as ``char.index(char_ngrams(norm))``.
+        """
+        parts = [_word_char_index(self.char, w) for w in F.WHITESPACE.split(norm) if w]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
     def scores(self, texts: list[str]) -> np.ndarray:
         """Calibrated check-worthiness scores in 0–1, one per text."""
         a, b = self.platt
         return 1.0 / (1.0 + np.exp(-(a * self.decision(texts) + b)))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_char_index(block: _Block, word: str) -> np.ndarray:
+    return block.index(F.char_ngrams(word))
 
 
 def _block_scores(block: _Block, indices: list[np.ndarray]) -> np.ndarray:
