@@ -1230,7 +1230,7 @@ _QUANT_MOD = r"""(?:(?P<qmod>at\s+least|more\s+than|less\s+than|fewer\s+than|nea
 _PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|coming|final|latest|remaining|initial|same|full)|the|each\s+of\s+the\s+(?:past|last|next)|past|last|next|recent|coming|first)\s+)?"""
 
 
-@rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
+@rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:(?<!\d\d\d\d)\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
     (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2)
 def _dur(m, doc):
     if m["old"]:
