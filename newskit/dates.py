@@ -866,12 +866,6 @@ def _resolve_day_phrase(s: str, doc: _Doc, start: int, end: int) -> Optional[dt.
         return None
     if s_l in _REL_DAY:
         return doc.ref + dt.timedelta(days=_REL_DAY[s_l])
-    mm = re.match(r"(\S+?)\.?\s+(\d+)(?:st|nd|rd|th)?\s*,\s*(\d{4})$", s_l)
-    if mm and mm.group(1) in MONTHS:
-        try:
-            return dt.date(int(mm.group(3)), MONTHS[mm.group(1)], int(mm.group(2)))
-        except ValueError:
-            return None
     if s_l in WEEKDAYS:
         return _weekday_date(WEEKDAYS[s_l], "", doc, start, end)
     mm = re.fullmatch(r"(next|last|this) (\w+)", s_l)
