@@ -18,10 +18,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from newskit.article import Article, Removal, Segment
 from newskit.errors import BinaryInputError, EmptyInputError
+from newskit.wordlists import read_resource
 
 # --------------------------------------------------------------------------- patterns
 
@@ -90,7 +90,7 @@ MIN_BODY_WORDS = 12
 
 @functools.lru_cache(maxsize=1)
 def _boilerplate() -> list[tuple[str, re.Pattern]]:
-    text = resources.files("newskit.resources").joinpath("boilerplate.txt").read_text("utf-8")
+    text = read_resource("boilerplate.txt")
     reason, out = "boilerplate", []
     for line in text.splitlines():
         line = line.strip()

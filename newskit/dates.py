@@ -47,10 +47,8 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Callable, Optional
 
 from dateutil.easter import easter
@@ -59,6 +57,7 @@ from dateutil.relativedelta import relativedelta
 from newskit.article import as_text_and_reference
 from newskit.errors import InputError
 from newskit.numbers import word_trie
+from newskit.wordlists import read_json
 
 __all__ = ["DateMention", "find_dates", "parse_reference", "value_range"]
 
@@ -95,8 +94,7 @@ class DateMention:
 # --------------------------------------------------------------------------- word lists
 
 def _load_words() -> dict:
-    with resources.files("newskit.resources").joinpath("dates_words.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return read_json("dates_words.json")
 
 
 W = _load_words()

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from newskit.article import Article
-from newskit.cleaning import clean, parse_timestamp
+from newskit.cleaning import clean
 from newskit.errors import (
     BinaryInputError,
     DecodingError,

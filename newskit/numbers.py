@@ -14,13 +14,10 @@ Example:
 """
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
+from newskit.wordlists import read_json
 
-_WORDS = json.loads(
-    resources.files("newskit.resources").joinpath("number_words.json").read_text(encoding="utf-8")
-)
+_WORDS = read_json("number_words.json")
 
 ONES: dict[str, int] = _WORDS["ones"]
 TEENS: dict[str, int] = _WORDS["teens"]

@@ -40,11 +40,9 @@ References:
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from newskit.article import as_text_and_reference
 from newskit.numbers import (
@@ -52,6 +50,7 @@ from newskit.numbers import (
     parse_digits, parse_spelled, word_trie,
 )
 from newskit.spans import to_frame as _to_frame
+from newskit.wordlists import read_json, word_lines
 
 
 @dataclass(frozen=True)
@@ -90,18 +89,10 @@ class Quantity:
 
 # --------------------------------------------------------------------------- word lists
 
-def _resource(name: str) -> str:
-    return resources.files("newskit.resources").joinpath(name).read_text(encoding="utf-8")
-
-
-def _lines(name: str) -> list[str]:
-    return [w.strip() for w in _resource(name).splitlines() if w.strip() and not w.startswith("#")]
-
-
-_UNITS: list[dict] = json.loads(_resource("units.json"))["units"]
-_WORDS: dict = json.loads(_resource("quantity_words.json"))
-_COUNT_NOUNS = _lines("count_nouns.txt")
-_ID_NOUNS = _lines("id_nouns.txt")
+_UNITS: list[dict] = read_json("units.json")["units"]
+_WORDS: dict = read_json("quantity_words.json")
+_COUNT_NOUNS = word_lines("count_nouns.txt")
+_ID_NOUNS = word_lines("id_nouns.txt")
 
 
 def _norm(s: str) -> str:

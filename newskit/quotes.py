@@ -47,11 +47,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
 from newskit.article import as_text_and_reference
 from newskit.spans import check_span, to_frame
 from newskit.speakers import SpeakerResolver, lexicon as speaker_lexicon
+from newskit.wordlists import word_lines
 
 KINDS = ("direct", "indirect", "mixed")
 
@@ -130,24 +130,19 @@ RULES = {
 
 
 # ---------------------------------------------------------------- lexicons (loaded on first use)
-def _lines(name: str) -> list[str]:
-    raw = resources.files("newskit.resources").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @functools.lru_cache(maxsize=1)
 def _lex() -> dict:
     speech, belief, stance = set(), set(), set()
-    for ln in _lines("quote_stance_cues.txt"):
+    for ln in word_lines("quote_stance_cues.txt"):
         stance.update(ln.lower().split())
-    for ln in _lines("quote_cues.txt"):
+    for ln in word_lines("quote_cues.txt"):
         speech.update(ln.lower().split())
-    for ln in _lines("quote_belief_cues.txt"):
+    for ln in word_lines("quote_belief_cues.txt"):
         belief.update(ln.lower().split())
-    phrases = [tuple(p.lower().split()) for p in _lines("quote_cue_phrases.txt")]
-    abbrev = {w.lower() for w in _lines("abbreviations.txt")}
-    evidential = [tuple(p.lower().split()) for p in _lines("quote_evidential_cues.txt")]
-    adverbials = set(_lines("quote_adverbials.txt"))
+    phrases = [tuple(p.lower().split()) for p in word_lines("quote_cue_phrases.txt")]
+    abbrev = {w.lower() for w in word_lines("abbreviations.txt")}
+    evidential = [tuple(p.lower().split()) for p in word_lines("quote_evidential_cues.txt")]
+    adverbials = set(word_lines("quote_adverbials.txt"))
     return {"speech": speech, "belief": belief, "stance": stance - speech - belief,
             "cues": speech | belief | stance, "phrases": phrases,
             "abbrev": abbrev, "adverbials": adverbials, "evidential": evidential}

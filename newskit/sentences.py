@@ -35,10 +35,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterator
 
 from newskit.spans import to_frame as _to_frame
+from newskit.wordlists import word_lines
 
 
 @dataclass(frozen=True)
@@ -146,11 +146,6 @@ _WINDOW = 100  # characters looked at on either side of a candidate to find the 
 _TIME_OPENERS = frozenset("at by from until till around about before after since".split())
 
 
-def _word_list(name: str) -> list[str]:
-    lines = resources.files("newskit.resources").joinpath(name).read_text(encoding="utf-8")
-    return [w.strip() for w in lines.splitlines() if w.strip() and not w.startswith("#")]
-
-
 @dataclass(frozen=True)
 class _Lexicon:
     tokenizer: object
@@ -166,8 +161,8 @@ def _lexicon() -> _Lexicon:
     from nltk.tokenize import punkt
 
     params = punkt.PunktParameters()
-    params.abbrev_types = set(_word_list("abbreviations.txt"))
-    starters = set(_word_list("sentence_starters.txt"))
+    params.abbrev_types = set(word_lines("abbreviations.txt"))
+    starters = set(word_lines("sentence_starters.txt"))
     starters |= {w.replace("'", "’") for w in starters}  # "it's" and "it’s"
     params.sent_starters = starters
     # Sentence starters are seen capitalised at sentence starts and in lower case inside
@@ -177,10 +172,10 @@ def _lexicon() -> _Lexicon:
         params.add_ortho_context(word, punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC)
     return _Lexicon(
         tokenizer=punkt.PunktSentenceTokenizer(params),
-        titles=frozenset(_word_list("sentence_titles.txt")),
-        exclamation_names=frozenset(_word_list("sentence_exclamation_names.txt")),
-        number_abbreviations=frozenset(_word_list("sentence_number_abbreviations.txt")),
-        time_context=frozenset(_word_list("sentence_time_context.txt")),
+        titles=frozenset(word_lines("sentence_titles.txt")),
+        exclamation_names=frozenset(word_lines("sentence_exclamation_names.txt")),
+        number_abbreviations=frozenset(word_lines("sentence_number_abbreviations.txt")),
+        time_context=frozenset(word_lines("sentence_time_context.txt")),
     )
 
 

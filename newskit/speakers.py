@@ -34,35 +34,30 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
-
-
-def _lines(name: str) -> list[str]:
-    raw = resources.files("newskit.resources").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+from newskit.wordlists import word_lines
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The speaker word lists from ``newskit/resources`` (loaded once, on first use)."""
-    titles = sorted({t.lower() for t in _lines("quote_titles.txt")}, key=len, reverse=True)
+    titles = sorted({t.lower() for t in word_lines("quote_titles.txt")}, key=len, reverse=True)
     courtesy = {}
-    for ln in _lines("quote_courtesy_titles.txt"):
+    for ln in word_lines("quote_courtesy_titles.txt"):
         t, g = ln.split("\t")
         courtesy[t.lower()] = g
     anon = set()
-    for ln in _lines("quote_anonymous_nouns.txt"):
+    for ln in word_lines("quote_anonymous_nouns.txt"):
         anon.update(ln.lower().split())
     pronouns = {}
-    for ln in _lines("quote_pronouns.txt"):
+    for ln in word_lines("quote_pronouns.txt"):
         p, num, g = ln.split("\t")
         pronouns[p] = (num, g)
     title_words = {w for t in titles for w in t.split() if w.endswith(".")}
     first_names = {}
-    for ln in _lines("quote_first_names.txt"):
+    for ln in word_lines("quote_first_names.txt"):
         name, g = ln.split("\t")
         first_names[name.lower()] = g
-    groups = {w for ln in _lines("quote_group_nouns.txt") for w in ln.lower().split()}
+    groups = {w for ln in word_lines("quote_group_nouns.txt") for w in ln.lower().split()}
     return {"titles": titles, "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns,
             "title_words": title_words, "first_names": first_names, "group_nouns": groups}
 

@@ -27,7 +27,7 @@ import bisect
 
 import importlib
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newskit.article import Article, as_text_and_reference
 from newskit.claims.claim_types import CLAIM_TYPES, classify, counts_as_quantity, is_hedged

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+from newskit.wordlists import word_lines
 
 CLAIM_TYPES = ("quantity", "comparison", "prediction", "causal", "rule", "personal", "other",
                "not_claim")
@@ -66,11 +66,6 @@ def _without_qualifiers(text: str) -> str:
     return MOST_OF.sub(" ", NUMBER_QUALIFIER.sub(" ", text))
 
 
-def _lexicon(name: str) -> list[str]:
-    text = resources.files("newskit.resources").joinpath(name).read_text(encoding="utf-8")
-    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-
-
 def _phrase_pattern(phrase: str) -> str:
     words = phrase.split()
     parts = []
@@ -84,7 +79,7 @@ def _phrase_pattern(phrase: str) -> str:
 
 def cue_pattern(name: str, anchored: bool = False) -> re.Pattern:
     """One compiled pattern matching any phrase of ``resources/<name>`` as whole words."""
-    phrases = sorted(_lexicon(name), key=len, reverse=True)
+    phrases = sorted(word_lines(name), key=len, reverse=True)
     alternation = "|".join(_phrase_pattern(p) for p in phrases)
     if anchored:
         return re.compile(rf"^[\"'“‘(\s]*(?:{alternation})\b", re.IGNORECASE)
