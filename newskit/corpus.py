@@ -115,7 +115,7 @@ def _is_path(source: str) -> bool:
 def _expand(source) -> Iterator[Path]:
     from newskit import loading
 
-    return loading._expand(source)
+    return loading.expand_sources(source)
 
 
 def _path_items(source, fields) -> Iterator[tuple]:
@@ -227,11 +227,11 @@ def _article_of(item: tuple, doc: int, fields) -> Article | LoadError:
     elif kind == "path":
         art = next(iter(load_corpus(item[1], fields=fields)))
     elif kind == "record":
-        from newskit.loading import _article_from_record
+        from newskit.loading import article_from_record
 
         _, record, name, index = item
         try:
-            art = _article_from_record(record, fields, name, index)
+            art = article_from_record(record, fields, name, index)
         except NewskitError as err:
             return LoadError(name, str(err), type(err).__name__, index)
     elif kind == "text":

@@ -184,7 +184,11 @@ def _pick(record: Mapping, field: str, fields: Mapping[str, str | Iterable[str]]
     return None
 
 
-def _article_from_record(record: Mapping, fields, name: str, index: int | None) -> Article:
+def article_from_record(record: Mapping, fields, name: str, index: int | None) -> Article:
+    """Clean one JSON/CSV record into an Article (``fields`` maps Article fields to keys).
+
+    Raises FormatError when the record is not an object or has no text field.
+    """
     if not isinstance(record, Mapping):
         raise FormatError(f"{name}: record {index} is a {type(record).__name__}, not an object")
     body = _pick(record, "text", fields)
@@ -254,7 +258,7 @@ def _records(text: str, fmt: str, name: str, fields):
                 continue
             try:
                 record = json.loads(line)
-                yield i, _article_from_record(record, fields, name, i)
+                yield i, article_from_record(record, fields, name, i)
             except json.JSONDecodeError as err:
                 yield i, LoadError(name, f"line {i} is not valid JSON: {err.msg} (column {err.colno})",
                                    "FormatError", i)
@@ -270,7 +274,7 @@ def _records(text: str, fmt: str, name: str, fields):
             raise FormatError(f"{name}: JSON must be an object or a list of objects")
         for i, record in enumerate(items):
             try:
-                yield i, _article_from_record(record, fields, name, i)
+                yield i, article_from_record(record, fields, name, i)
             except NewskitError as err:
                 yield i, LoadError(name, str(err), type(err).__name__, i)
     elif fmt in ("csv", "tsv"):
@@ -280,7 +284,7 @@ def _records(text: str, fmt: str, name: str, fields):
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if fmt == "tsv" else ",")
         for i, row in enumerate(reader, 1):
             try:
-                yield i, _article_from_record(row, fields, name, i)
+                yield i, article_from_record(row, fields, name, i)
             except NewskitError as err:
                 yield i, LoadError(name, str(err), type(err).__name__, i)
     else:  # pragma: no cover - guarded by callers
@@ -384,8 +388,12 @@ def load(source, format: str | None = None, *, fields: Mapping[str, str] | None 
     return items
 
 
-def _expand(sources) -> Iterator[str | Path]:
-    """Files of a corpus: paths, directories (recursively), glob patterns, in sorted order."""
+def expand_sources(sources) -> Iterator[str | Path]:
+    """Files of a corpus: paths, directories (recursively), glob patterns, in sorted order.
+
+    A path that does not exist (or a glob matching nothing) is yielded as it is, so that the
+    caller reports it as not found.
+    """
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     for src in sources:
@@ -425,7 +433,7 @@ def load_corpus(sources, format: str | None = None, *, fields: Mapping[str, str]
         7
     """
     _check_format(format)
-    for path in _expand(sources):
+    for path in expand_sources(sources):
         name = str(path)
         try:
             text = _read_path(Path(path), max_bytes)
