@@ -177,34 +177,21 @@ class _Builder:
         return "".join(self.parts)
 
 
-def _normalise(raw: str, start: int, end: int):
-    """Yield (clean piece, raw start, raw end): NFC, odd spaces to one space, no-width dropped."""
-    i = start
-    pieces = []
-    # walk the line in runs split at odd characters; each run is NFC-normalised on its own
+def _normalise(raw: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(clean piece, raw start, raw end) for ``raw[start:end]``: NFC, odd spaces to one space,
+    no-width characters dropped, no leading or trailing space."""
+    out: list[tuple[str, int, int]] = []
+    i, after_space = start, True  # True at the start: leading spaces are dropped
     for m in ODD_RUN.finditer(raw, start, end):
-        s, e = m.start(), m.end()
-        if s > i:
-            pieces.append((i, s))
-        is_space = not NO_WIDTH.match(m.group())
-        if is_space:
-            pieces.append((s, e, " "))
-        i = e
+        if m.start() > i:
+            out.append((unicodedata.normalize("NFC", raw[i:m.start()]), i, m.start()))
+            after_space = False
+        if not after_space and not NO_WIDTH.match(m.group()):
+            out.append((" ", m.start(), m.end()))
+            after_space = True
+        i = m.end()
     if i < end:
-        pieces.append((i, end))
-    out = []
-    last_was_space = True  # strip leading spaces
-    for p in pieces:
-        if len(p) == 3:
-            if not last_was_space:
-                out.append((" ", p[0], p[1]))
-                last_was_space = True
-            continue
-        seg = raw[p[0]:p[1]]
-        if not unicodedata.is_normalized("NFC", seg):
-            seg = unicodedata.normalize("NFC", seg)
-        out.append((seg, p[0], p[1]))
-        last_was_space = False
+        out.append((unicodedata.normalize("NFC", raw[i:end]), i, end))
     if out and out[-1][0] == " ":
         out.pop()
     return out
