@@ -47,7 +47,7 @@ from newskit.analysis import (
 )
 from newskit.article import Article
 from newskit.errors import NewskitError, missing_extra
-from newskit.loading import FORMATS, LoadError, load_corpus
+from newskit.loading import FORMATS, LoadError, expand_sources, load_corpus, looks_like_path
 
 #: The tables of a corpus result, in order.
 TABLES = ("articles", "quantities", "dates", "quotes", "sources", "claims", "errors")
@@ -102,24 +102,18 @@ def empty_table(table: str):
 
 
 def _is_path(source: str) -> bool:
-    """Whether a str in a list of sources names files (else it is the text of an article)."""
-    if "\n" in source or len(source) > 1024:
-        return False
-    if os.path.exists(source):
+    """Whether a str in a list of sources names files (else it is the text of an article).
+
+    A missing file with a known extension counts as a path (it is reported as not found).
+    """
+    if looks_like_path(source):
         return True
-    if any(ch in source for ch in "*?[") and glob.glob(source, recursive=True):
-        return True
-    return Path(source).suffix.lower() in FORMATS  # a missing file: reported as not found
-
-
-def _expand(source) -> Iterator[Path]:
-    from newskit import loading
-
-    return loading.expand_sources(source)
+    return ("\n" not in source and len(source) < 1024 and any(ch in source for ch in "*?[")
+            and bool(glob.glob(source, recursive=True)))
 
 
 def _path_items(source, fields) -> Iterator[tuple]:
-    for path in _expand(source):
+    for path in expand_sources(source):
         fmt = FORMATS.get(path.suffix.lower())
         if fmt in _SINGLE_RECORD or not path.exists():
             yield ("path", str(path))

@@ -320,7 +320,8 @@ def _read_path(path: Path, max_bytes: int) -> str:
     return decode(path.read_bytes(), str(path))
 
 
-def _looks_like_path(source: str) -> bool:
+def looks_like_path(source: str) -> bool:
+    """Whether a str names a file (it exists, or has a known extension) rather than holding text."""
     return len(source) < 1024 and "\n" not in source and (
         os.path.exists(source) or Path(source).suffix.lower() in FORMATS
     )
@@ -360,7 +361,7 @@ def load(source, format: str | None = None, *, fields: Mapping[str, str] | None 
         if len(source) > max_bytes:
             raise InputTooLargeError(f"input of {len(source):,} bytes is over the limit of {max_bytes:,}")
         text, name = decode(bytes(source)), "<bytes>"
-    elif isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+    elif isinstance(source, os.PathLike) or (isinstance(source, str) and looks_like_path(source)):
         path = Path(source)
         text, name = _read_path(path, max_bytes), str(path)
         fmt = fmt or FORMATS.get(path.suffix.lower())

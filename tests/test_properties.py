@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import newskit
 from newskit.errors import NewskitError
+from newskit.spans import check_span
 
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -45,8 +46,7 @@ def extractor(module: str, name: str):
 
 def check_spans(text: str, items) -> None:
     for item in items:
-        assert 0 <= item.start <= item.end <= len(text), item
-        assert text[item.start:item.end] == item.text, item
+        check_span(text, item.start, item.end, item.text)
         for prefix in ("speaker", "cue"):
             s, e = getattr(item, f"{prefix}_start", None), getattr(item, f"{prefix}_end", None)
             if s is not None and e is not None:
