@@ -305,3 +305,70 @@ def test_found_results_handed_over_give_the_same_claims():
                                  quantities=newskit.find_quantities(article),
                                  dates=newskit.find_dates(article))
     assert handed == newskit.find_claims(article)
+
+
+# --------------------------------------------------------------------------- word gates
+# A gate only skips regex searches that cannot match: wherever a pattern matches, its gate
+# must be open. Checked on our typing sentences, tricky spellings and generated text.
+
+from newskit.claims.claim_types import cues, gates  # noqa: E402
+from newskit.claims.features import HAND_GATES, HAND_PATTERNS, hand_features, word_set  # noqa: E402
+
+_GATE_TEXTS = [
+    "İNCREASED by 5%", "ſaid the \u212aing", "Taxation rose; TAXES fell.", "We're going\tto win.",
+    "per  cent", "It won't, co-operation", "“Will it?” she asked.", "the biggest-ever cut",
+    "Dollars, $5, £3, €2, 2017 years ago", "I THINK we HOPE", "",
+]
+
+
+def _typing_sentences() -> list[str]:
+    with open(Path(__file__).parent / "data" / "claim_types.tsv", encoding="utf-8") as f:
+        return [row[1] for row in csv.reader(f, delimiter="\t") if len(row) > 1 and not row[0].startswith("#")]
+
+
+def _phrase_texts() -> list[str]:
+    """Every cue phrase in three casings, inside a sentence."""
+    from newskit.claims.claim_types import _CUE_FILES
+    from newskit.wordlists import word_lines
+
+    out = []
+    for file in _CUE_FILES.values():
+        for phrase in word_lines(file):
+            p = phrase.replace("*", "ing")
+            out += [f"He said {p} today.", f"{p.upper()}!", f"“{p.title()}” (x)"]
+    return out
+
+
+def _assert_gates_hold(texts):
+    for text in texts:
+        words = word_set(text)
+        for name, pattern in cues().items():
+            if pattern.search(text):
+                assert gates()[name].opens(text, words), (name, text)
+        for gate, (name, pattern) in zip(HAND_GATES, HAND_PATTERNS):
+            if pattern.search(text):
+                assert gate.opens(text, words), (name, text)
+
+
+def test_gates_are_open_wherever_a_pattern_matches():
+    texts = _GATE_TEXTS + _typing_sentences() + _phrase_texts()
+    assert len(texts) > 500
+    _assert_gates_hold(texts)
+    assert np.array_equal(hand_features(texts), hand_features(texts, gated=False))
+
+
+def test_a_gate_closes_on_text_without_its_words():
+    assert not gates()["rule"].opens("The sun rose.", word_set("The sun rose."))
+    assert gates()["rule"].opens("A new LAW.", word_set("A new LAW."))
+    closed = [name for gate, (name, _) in zip(HAND_GATES, HAND_PATTERNS) if not gate.opens("Sun.", word_set("Sun."))]
+    assert len(closed) >= 12, closed
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["will", "WILL", "Taxes", "increase", "İ", "ſ", "\u212a", "than",
+                                 "per", "cent", "%", "?", "we", "had", "the", "biggest", "law",
+                                 "said", "would", "may", "May", "-", "'", " ", ",", "x"]),
+                max_size=12).map("".join))
+def test_gates_hold_on_generated_text(text):
+    _assert_gates_hold([text])
+    assert np.array_equal(hand_features([text]), hand_features([text], gated=False))

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+from newskit.claims.features import WordGate, word_set
 from newskit.wordlists import word_lines
 
 CLAIM_TYPES = ("quantity", "comparison", "prediction", "causal", "rule", "personal", "other",
@@ -62,7 +64,10 @@ PAST_VERB = re.compile(
     r"lived|grew|met|went|came|fled|\w+ed)\b", re.IGNORECASE)
 
 
-def _without_qualifiers(text: str) -> str:
+def _without_qualifiers(text: str, words: frozenset | None = None) -> str:
+    """The text with quantity qualifiers ("more than 90") and "most of" blanked out."""
+    if words is not None and "than" not in words and "most" not in words:
+        return text  # neither pattern can match
     return MOST_OF.sub(" ", NUMBER_QUALIFIER.sub(" ", text))
 
 
@@ -89,19 +94,68 @@ def cue_pattern(name: str, anchored: bool = False) -> re.Pattern:
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
     """The cue patterns, built once from the lexicons on first use."""
-    return {
-        "prediction": cue_pattern("claim_prediction.txt"),
-        "causal": cue_pattern("claim_causal.txt"),
-        "rule": cue_pattern("claim_rule.txt"),
-        "comparison": cue_pattern("claim_comparison.txt"),
-        "personal": cue_pattern("claim_personal.txt"),
-        "personal_plural": cue_pattern("claim_personal_plural.txt"),
-        "hedge": cue_pattern("claim_hedges.txt"),
-        "opener": cue_pattern("claim_not_claim.txt", anchored=True),
-        "opinion": cue_pattern("claim_opinion.txt"),
-        "scene": cue_pattern("claim_scene.txt"),
-        "number_word": cue_pattern("claim_number_words.txt"),
-    }
+    return {name: cue_pattern(file, anchored=name == "opener") for name, file in _CUE_FILES.items()}
+
+
+def cue_gate(name: str) -> WordGate:
+    """The words one of which a text must hold for ``cue_pattern(name)`` to match in it.
+
+    Each phrase contributes its first word (or, when that word ends in the wildcard ``*``, the
+    word's beginning as a prefix); a phrase that starts with no word character opens the gate
+    for every text.
+    """
+    words, prefixes, always = set(), set(), False
+    for phrase in word_lines(name):
+        m = _FIRST_WORD.match(phrase.lower())
+        if m is None:
+            always = True
+        elif phrase[m.end():m.end() + 1] == "*":
+            prefixes.add(m.group())
+        else:
+            words.add(m.group())
+    return WordGate.of(words, prefixes, always=always)
+
+
+_FIRST_WORD = re.compile(r"\w+")
+_CUE_FILES = {
+    "prediction": "claim_prediction.txt", "causal": "claim_causal.txt", "rule": "claim_rule.txt",
+    "comparison": "claim_comparison.txt", "personal": "claim_personal.txt",
+    "personal_plural": "claim_personal_plural.txt", "hedge": "claim_hedges.txt",
+    "opener": "claim_not_claim.txt", "opinion": "claim_opinion.txt", "scene": "claim_scene.txt",
+    "number_word": "claim_number_words.txt",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def gates() -> dict[str, WordGate]:
+    """The gate of each cue pattern of :func:`cues`, built once on first use."""
+    return {name: cue_gate(file) for name, file in _CUE_FILES.items()}
+
+
+class _Cues:
+    """The cue tests of one sentence: each pattern is searched only if its gate opens, once."""
+
+    __slots__ = ("text", "words", "found")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = word_set(text)
+        self.found: dict[str, bool] = {}
+
+    def has(self, name: str, text: str | None = None) -> bool:
+        """Whether cue ``name`` occurs in the sentence (or in ``text``, a rewrite of it)."""
+        key = name if text is None else (name, text)
+        hit = self.found.get(key)
+        if hit is None:
+            target = self.text if text is None else text
+            hit = gates()[name].opens(target, self.words) and bool(cues()[name].search(target))
+            self.found[key] = hit
+        return hit
+
+
+_REPORTING = WordGate.of(("said", "says", "say", "told", "announced", "promised", "pledged",
+                          "warned", "predicted", "estimated"))
+_MODAL = WordGate.of(("would", "could", "might"))
 
 
 def counts_as_quantity(q) -> bool:
@@ -118,6 +172,8 @@ def counts_as_quantity(q) -> bool:
 
 def is_hedged(text: str) -> bool:
     """True when the sentence holds a hedge (may, could, reportedly, allegedly …)."""
+    if not gates()["hedge"].opens(text, word_set(text)):
+        return False
     return bool(cues()["hedge"].search(MONTH_MAY.sub(r"\1month", text)))
 
 
@@ -132,39 +188,40 @@ def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
     Returns:
         ``(type, rule)``, e.g. ``("comparison", "comparison:cue")``.
     """
-    c = cues()
+    c = _Cues(text)
+    words = c.words
     stripped = text.strip()
-    if QUESTION_END.search(stripped):
+    if "?" in stripped and QUESTION_END.search(stripped):
         return "not_claim", "not_claim:question"
-    if c["opener"].search(stripped):
+    if c.has("opener", stripped):
         return "not_claim", "not_claim:opener"
-    if c["rule"].search(text):
+    if c.has("rule"):
         return "rule", "rule:cue"
-    first_singular = bool(c["personal"].search(text))
-    if first_singular and c["opinion"].search(text):
+    first_singular = c.has("personal")
+    if first_singular and c.has("opinion"):
         return "not_claim", "not_claim:opinion"
-    if first_singular and not c["prediction"].search(text):
+    if first_singular and not c.has("prediction"):
         return "personal", "personal:first-person"
-    if c["prediction"].search(text):
+    if c.has("prediction"):
         return "prediction", "prediction:cue"
-    if REPORTED_FUTURE.search(text):
+    if _REPORTING.opens(text, words) and _MODAL.opens(text, words) and REPORTED_FUTURE.search(text):
         return "prediction", "prediction:reported-future"
-    if c["causal"].search(text):
+    if c.has("causal"):
         return "causal", "causal:cue"
-    if c["personal_plural"].search(text) and PAST_VERB.search(text) \
-            and not c["comparison"].search(_without_qualifiers(text)) \
-            and not SUPERLATIVE.search(text):
+    comparison = c.has("comparison", _without_qualifiers(text, words))
+    superlative = "the" in words and any(w.endswith("est") for w in words) and bool(SUPERLATIVE.search(text))
+    if c.has("personal_plural") and PAST_VERB.search(text) and not comparison and not superlative:
         return "personal", "personal:we-past"
-    if c["comparison"].search(_without_qualifiers(text)):
+    if comparison:
         return "comparison", "comparison:cue"
-    if SUPERLATIVE.search(text):
+    if superlative:
         return "comparison", "comparison:superlative"
     if has_quantity is None:  # no quantity extractor: digits that are not years
         has_quantity = bool(DIGIT.search(YEAR.sub(" ", text)))
-    if has_quantity or c["number_word"].search(text):
+    if has_quantity or c.has("number_word"):
         return "quantity", "quantity:number"
-    if c["opinion"].search(text):
+    if c.has("opinion"):
         return "not_claim", "not_claim:opinion"
-    if c["scene"].search(text):
+    if c.has("scene"):
         return "not_claim", "not_claim:scene"
     return "other", "other:default"

@@ -21,7 +21,9 @@ References:
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -72,39 +74,120 @@ def char_ngrams(norm: str, ngram_range: tuple[int, int] = CHAR_NGRAMS) -> list[s
     return out
 
 
-# Hand features: (name, pattern). Each is 1.0 when the pattern occurs in the raw sentence.
-_HAND_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("digit", r"\d"),
-    ("percent", r"%|\bper\s?cent\b"),
-    ("money", r"[$£€]|\b(?:dollars?|billion|million|trillion)\b"),
+# --------------------------------------------------------------------------- word gates
+#
+# Most sentences hold none of the words a cue pattern looks for, and a regex search costs a
+# scan of the whole sentence; a set lookup on the sentence's words costs almost nothing. So
+# every word-list pattern has a *gate*: words (or word beginnings) one of which must be in the
+# sentence for the pattern to match at all. The pattern is searched only when its gate opens,
+# so the result is always the pattern's own: the gate only skips searches that cannot match.
+
+#: the only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter
+_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@functools.lru_cache(maxsize=4096)
+def word_set(text: str) -> frozenset:
+    """The distinct lower-cased words (runs of word characters) of a text.
+
+    Example:
+        >>> sorted(word_set("Prices ROSE, prices fell."))
+        ['fell', 'prices', 'rose']
+    """
+    return frozenset(WORD_TOKEN.findall(text.translate(_IGNORECASE_TWINS).lower()))
+
+
+@dataclass(frozen=True)
+class WordGate:
+    """A necessary condition for a case-insensitive pattern to match: one of ``words``, or a
+    word starting with one of ``prefixes``, or one of the characters ``chars`` occurs.
+
+    A gate with ``always`` set opens for every text (the pattern could match without any word).
+
+    Example:
+        >>> gate = WordGate.of(words=("will", "would"), prefixes=("increas",))
+        >>> gate.opens("Prices increased.", word_set("Prices increased.")), gate.opens("No.", word_set("No."))
+        (True, False)
+    """
+
+    words: frozenset = frozenset()
+    prefixes: tuple = ()  # ((length, frozenset of prefixes of that length), ...)
+    chars: str = ""
+    always: bool = False
+
+    @classmethod
+    def of(cls, words=(), prefixes=(), chars: str = "", always: bool = False) -> "WordGate":
+        by_length: dict[int, set] = {}
+        for p in prefixes:
+            by_length.setdefault(len(p), set()).add(p.lower())
+        return cls(frozenset(w.lower() for w in words),
+                   tuple((n, frozenset(ps)) for n, ps in sorted(by_length.items())), chars, always)
+
+    def opens(self, text: str, words: frozenset) -> bool:
+        """Whether the pattern may match ``text`` (whose :func:`word_set` is ``words``)."""
+        if self.always or not self.words.isdisjoint(words):
+            return True
+        for n, prefixes in self.prefixes:
+            for w in words:
+                if w[:n] in prefixes:  # a shorter word is never in a set of n-character prefixes
+                    return True
+        for c in self.chars:
+            if c in text:
+                return True
+        return False
+
+
+# Hand features: (name, pattern, gate). Each is 1.0 when the pattern occurs in the raw sentence.
+_HAND_PATTERNS: tuple[tuple[str, str, WordGate], ...] = (
+    ("digit", r"\d", WordGate.of(always=True)),
+    ("percent", r"%|\bper\s?cent\b", WordGate.of(("per", "percent"), chars="%")),
+    ("money", r"[$£€]|\b(?:dollars?|billion|million|trillion)\b",
+     WordGate.of(("dollar", "dollars", "billion", "million", "trillion"), chars="$£€")),
     ("comparative", r"\b(?:more|less|fewer|than|higher|lower|most|least|largest|biggest|highest"
-                    r"|lowest|increase\w*|decrease\w*|doubled|tripled|cut|raised?)\b"),
-    ("future", r"\b(?:will|would|going\s+to)\b"),
-    ("first_singular", r"\b(?:i|me|my)\b"),
-    ("first_plural", r"\b(?:we|our|us)\b"),
-    ("second_person", r"\b(?:you|your)\b"),
-    ("question", r"\?"),
-    ("opinion_verb", r"\b(?:think|believe|feel|hope)\b"),
-    ("policy_word", r"\b(?:voted|vote|bill|law|tax\w*|budget|deficit|jobs?|unemployment)\b"),
-    ("past_or_perfect", r"\b(?:has|have|had|was|were|did)\b"),
-    ("reporting", r"\b(?:said|says)\b"),
-    ("time_span", r"\b(?:year|years|since|ago|\d{4})\b"),
-    ("courtesy", r"\b(?:thank|thanks|applause|laughter)\b"),
-    ("negation", r"\b(?:not|never|no)\b"),
+                    r"|lowest|increase\w*|decrease\w*|doubled|tripled|cut|raised?)\b",
+     WordGate.of(("more", "less", "fewer", "than", "higher", "lower", "most", "least", "largest",
+                  "biggest", "highest", "lowest", "doubled", "tripled", "cut", "raise", "raised"),
+                 prefixes=("increase", "decrease"))),
+    ("future", r"\b(?:will|would|going\s+to)\b", WordGate.of(("will", "would", "going"))),
+    ("first_singular", r"\b(?:i|me|my)\b", WordGate.of(("i", "me", "my"))),
+    ("first_plural", r"\b(?:we|our|us)\b", WordGate.of(("we", "our", "us"))),
+    ("second_person", r"\b(?:you|your)\b", WordGate.of(("you", "your"))),
+    ("question", r"\?", WordGate.of(chars="?")),
+    ("opinion_verb", r"\b(?:think|believe|feel|hope)\b", WordGate.of(("think", "believe", "feel", "hope"))),
+    ("policy_word", r"\b(?:voted|vote|bill|law|tax\w*|budget|deficit|jobs?|unemployment)\b",
+     WordGate.of(("voted", "vote", "bill", "law", "budget", "deficit", "job", "jobs", "unemployment"),
+                 prefixes=("tax",))),
+    ("past_or_perfect", r"\b(?:has|have|had|was|were|did)\b",
+     WordGate.of(("has", "have", "had", "was", "were", "did"))),
+    ("reporting", r"\b(?:said|says)\b", WordGate.of(("said", "says"))),
+    ("time_span", r"\b(?:year|years|since|ago|\d{4})\b", WordGate.of(always=True)),
+    ("courtesy", r"\b(?:thank|thanks|applause|laughter)\b",
+     WordGate.of(("thank", "thanks", "applause", "laughter"))),
+    ("negation", r"\b(?:not|never|no)\b", WordGate.of(("not", "never", "no"))),
 )
-HAND_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _HAND_PATTERNS)
+HAND_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p, _ in _HAND_PATTERNS)
+HAND_GATES = tuple(gate for _, _, gate in _HAND_PATTERNS)
 #: names of the dense hand features, in column order.
-HAND_NAMES = tuple(name for name, _ in _HAND_PATTERNS) + ("length", "log_length")
+HAND_NAMES = tuple(name for name, _, _ in _HAND_PATTERNS) + ("length", "log_length")
 
 
-def hand_features(texts: list[str]) -> np.ndarray:
-    """Dense hand features, one row per text (columns named by ``HAND_NAMES``)."""
-    out = np.zeros((len(texts), len(HAND_NAMES)), dtype=np.float64)
-    for i, text in enumerate(texts):
-        for j, (_, pattern) in enumerate(HAND_PATTERNS):
-            if pattern.search(text):
-                out[i, j] = 1.0
-        n_words = len(text.split())
-        out[i, -2] = min(n_words, 60) / 60.0
-        out[i, -1] = np.log1p(n_words) / 4.0
-    return out
+def hand_features(texts: list[str], gated: bool = True) -> np.ndarray:
+    """Dense hand features, one row per text (columns named by ``HAND_NAMES``).
+
+    ``gated=False`` searches every pattern in every text (the reference the gates are tested
+    against); the result is the same.
+    """
+    rows = []
+    lengths = []
+    patterns = [(gate, pattern) for gate, (_, pattern) in zip(HAND_GATES, HAND_PATTERNS)]
+    for text in texts:
+        words = word_set(text) if gated else frozenset()
+        rows.append([1.0 if (not gated or gate.opens(text, words)) and pattern.search(text) else 0.0
+                     for gate, pattern in patterns])
+        lengths.append(len(text.split()))
+    n_words = np.array(lengths, dtype=np.float64)
+    return np.column_stack([
+        np.array(rows, dtype=np.float64).reshape(len(texts), len(HAND_PATTERNS)),
+        np.minimum(n_words, 60) / 60.0,
+        np.log1p(n_words) / 4.0,
+    ])
