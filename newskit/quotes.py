@@ -1341,6 +1341,8 @@ def _assemble(text: str, events: list) -> list[Quote]:
                 if len(_WORDS_RE.findall(body)) < 4:
                     continue
                 q = Quote(start, end, body, "direct", rule="unattributed", parts=tuple(parts))
+                # no source; the entry also hides a stale one left by a freed quote with this id
+                ent_of[id(q)] = None
             out.append(q)
     final = []
     for q in out:
