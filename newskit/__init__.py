@@ -34,6 +34,8 @@ _API = {
     "Quote": "newskit.quotes",
     "find_quotes": "newskit.quotes",
     "sources": "newskit.quotes",
+    "Source": "newskit.quotes",
+    "find_sources": "newskit.quotes",
     "Claim": "newskit.claims",
     "find_claims": "newskit.claims",
     "Analysis": "newskit.analysis",

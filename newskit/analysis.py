@@ -65,10 +65,10 @@ def _sources_function():
     if fn is None:
         return None, False
     module = importlib.import_module(EXTRACTORS["quotes"][0])
-    sources = getattr(module, "sources", None)
-    if sources is None:
+    find_sources = getattr(module, "find_sources", None)
+    if find_sources is None:
         return None, False
-    return sources, "quotes" in _parameters(sources)
+    return find_sources, "quotes" in _parameters(find_sources)
 
 
 @functools.lru_cache(maxsize=None)
@@ -241,10 +241,10 @@ ARTICLE_LOGICAL = {
 }
 ARTICLE_COLUMNS = {name: PANDAS_DTYPES[t] for name, t in ARTICLE_LOGICAL.items()}
 
-#: Columns of ``newskit.quotes.sources`` (extra columns it may add are kept after these).
+#: Columns of ``newskit.quotes.sources`` (the fields of ``newskit.quotes.Source``).
 SOURCES_LOGICAL = {
     "speaker": "str?", "role": "str?", "affiliation": "str?", "anonymous": "bool",
-    "quotes": "int", "direct": "int", "words": "int", "first": "int",
+    "quotes": "int", "direct": "int", "words": "int", "first": "int", "named": "bool",
 }
 SOURCES_COLUMNS = {name: PANDAS_DTYPES[t] for name, t in SOURCES_LOGICAL.items()}
 
@@ -260,7 +260,8 @@ class Analysis:
         article: the analysed :class:`~newskit.article.Article`; all offsets point into
             ``article.text`` (claims on the title or a caption say so in their ``field``).
         sentences, quantities, dates, quotes, claims: result tuples, in text order.
-        sources: one row per quoted source (``newskit.quotes.sources``), a DataFrame.
+        sources: one :class:`~newskit.quotes.Source` per quoted source
+            (``newskit.find_sources``), most quoted first; ``None`` when quotes were not run.
         notes: what was not run and why (an extractor not installed in this version).
         timings: seconds spent in each step (for profiling; not part of the results).
     """
@@ -271,7 +272,7 @@ class Analysis:
     dates: tuple = ()
     quotes: tuple = ()
     claims: tuple = ()
-    sources: Any = field(default=None, repr=False)
+    sources: tuple | None = field(default=None, repr=False)
     notes: tuple[str, ...] = ()
     timings: Mapping[str, float] = field(default_factory=dict, repr=False)
 
@@ -305,14 +306,11 @@ class Analysis:
             >>> f["sentences"][["article_id", "start", "end", "text"]].values.tolist()
             [[None, 0, 4, 'One.'], [None, 5, 9, 'Two.']]
         """
-        import pandas as pd
-
         prefix = {"article_id": self.article.id}
         frames = {"article": typed_frame([self.article_row()], ARTICLE_COLUMNS, prefix)}
         for kind in KINDS:
             if kind == "sources":
-                src = self.sources if self.sources is not None else pd.DataFrame()
-                frames[kind] = typed_frame(src, SOURCES_COLUMNS, prefix)
+                frames[kind] = typed_frame(_records(self.sources or ()), SOURCES_COLUMNS, prefix)
                 continue
             frames[kind] = tidy_frame(_records(getattr(self, kind)), logical_schema(result_type(kind)), prefix)
         return frames
@@ -388,7 +386,7 @@ def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Anal
             found = fn(article, reference=article.published)
         elif kind == "claims":
             # hand over what is already found, where find_claims accepts it (no double work)
-            reuse = {k: list(results[k]) for k in ("quotes", "quantities", "dates")
+            reuse = {k: list(results[k]) for k in ("quotes", "quantities", "dates", "sentences")
                      if k in results and k in _parameters(fn)}
             found = fn(article, **reuse)
         else:
@@ -400,10 +398,10 @@ def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Anal
     if "quotes" in results:
         fn, takes_quotes = _sources_function()
         if fn is None:
-            notes.append("sources: not run (newskit.quotes.sources is not part of this installation)")
+            notes.append("sources: not run (newskit.quotes.find_sources is not part of this installation)")
         else:
             t0 = time.perf_counter()
-            sources = fn(article, quotes=list(results["quotes"])) if takes_quotes else fn(article)
+            sources = tuple(fn(article, quotes=list(results["quotes"])) if takes_quotes else fn(article))
             timings["sources"] = time.perf_counter() - t0
     return Analysis(article=article, sources=sources, notes=tuple(notes), timings=timings, **results)
 

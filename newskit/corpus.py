@@ -205,8 +205,7 @@ class _Rows:
         self.rows["articles"].append({**key, **a.article_row()})
         for kind in ("quantities", "dates", "quotes", "claims"):
             self.rows[kind].extend({**key, **r} for r in _records(getattr(a, kind)))
-        if a.sources is not None and len(a.sources):
-            self.rows["sources"].extend({**key, **r} for r in a.sources.to_dict("records"))
+        self.rows["sources"].extend({**key, **r} for r in _records(a.sources or ()))
 
     def frames(self) -> dict:
         from newskit.analysis import tidy_frame

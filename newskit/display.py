@@ -137,8 +137,10 @@ def article_html(analysis) -> str:
 
     tables = []
     sources = getattr(analysis, "sources", None)
-    if sources is not None and len(sources):
-        tables.append("<h4>Sources</h4>" + _table(sources, ["speaker", "role", "anonymous", "quotes", "words"]))
+    if sources:
+        from newskit.spans import to_frame
+
+        tables.append("<h4>Sources</h4>" + _table(to_frame(sources), ["speaker", "role", "anonymous", "quotes", "words"]))
     if analysis.claims:
         import pandas as pd
 

@@ -143,9 +143,21 @@ def _lex() -> dict:
     abbrev = {w.lower() for w in word_lines("abbreviations.txt")}
     evidential = [tuple(p.lower().split()) for p in word_lines("quote_evidential_cues.txt")]
     adverbials = set(word_lines("quote_adverbials.txt"))
+    cues = speech | belief | stance
     return {"speech": speech, "belief": belief, "stance": stance - speech - belief,
-            "cues": speech | belief | stance, "phrases": phrases,
-            "abbrev": abbrev, "adverbials": adverbials, "evidential": evidential}
+            "cues": cues, "phrases": phrases, "phrases_by_first": _by_first_word(phrases),
+            # a word not in this set starts no cue (except an unlisted verb before ': “…”')
+            "cue_starts": frozenset(cues | {p[0] for p in phrases}),
+            "abbrev": abbrev, "adverbials": adverbials, "evidential": evidential,
+            "evidential_by_first": _by_first_word(evidential)}
+
+
+def _by_first_word(phrases: list[tuple]) -> dict:
+    """Phrases grouped by their first word, each group in list order (the first match wins)."""
+    out: dict = {}
+    for ph in phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return out
 
 
 # ---------------------------------------------------------------- named patterns
@@ -322,7 +334,9 @@ def _segments(text: str, ps: int, pe: int) -> list[_Seg]:
 
 
 def _tokens(text: str, ps: int, pe: int, blocks: list[_Seg]) -> list[_Tok]:
-    lex = _lex()
+    """Tokens of the paragraph text[ps:pe]; each quote block is one "Q" token."""
+    abbrev = _lex()["abbrev"]
+    title_words = speaker_lexicon()["title_words"]
     toks: list[_Tok] = []
     bi = 0
     pos = ps
@@ -336,20 +350,22 @@ def _tokens(text: str, ps: int, pe: int, blocks: list[_Seg]) -> list[_Tok]:
             bi += 1
             continue
         limit = blocks[bi].open_at if bi < len(blocks) else pe
-        m = TOKEN.search(text, pos, limit)
-        if m is None:
-            pos = limit
-            continue
-        s, e, w = m.start(), m.end(), m.group()
-        # a final period belongs to an abbreviation or an initial ("Lt.", "J.")
-        if e < limit and text[e] == "." and w[:1].isalpha() and (
-                w.lower() in lex["abbrev"] or (len(w) == 1 and w.isupper())
-                or (w[:1].isupper() and w.lower() + "." in speaker_lexicon()["title_words"])):
-            e += 1
-            w += "."
-        kind = "w" if (w[0].isalnum() or w[0] == "_") else "p"
-        toks.append(_Tok(s, e, w, kind, w.lower()))
-        pos = e
+        taken = -1  # the offset of a period already joined to the token before it
+        for m in TOKEN.finditer(text, pos, limit):
+            s, e = m.span()
+            if s == taken:
+                continue  # that period matched on its own: it is part of "Lt." already
+            w = m.group()
+            # a final period belongs to an abbreviation or an initial ("Lt.", "J.")
+            if e < limit and text[e] == "." and w[:1].isalpha() and (
+                    w.lower() in abbrev or (len(w) == 1 and w.isupper())
+                    or (w[:1].isupper() and w.lower() + "." in title_words)):
+                taken = e
+                e += 1
+                w += "."
+            kind = "w" if (w[0].isalnum() or w[0] == "_") else "p"
+            toks.append(_Tok(s, e, w, kind, w.lower()))
+        pos = limit
     return toks
 
 
@@ -440,16 +456,13 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
     t = toks[i]
     if t.kind != "w":
         return 0
-    for ph in lex["phrases"]:
-        if t.low == ph[0] and all(i + k < len(toks) and toks[i + k].low == ph[k]
-                                  for k in range(1, len(ph))):
+    if t.low not in lex["cue_starts"]:  # most words: only the colon case below can apply
+        return _is_colon_cue(toks, i)
+    for ph in lex["phrases_by_first"].get(t.low, ()):
+        if all(i + k < len(toks) and toks[i + k].low == ph[k] for k in range(1, len(ph))):
             return len(ph)
     if t.low not in lex["cues"]:
-        # an unlisted verb that introduces a direct quote after a colon ("O'Malley interjected: “…”")
-        if (i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].kind == "Q"
-                and t.text.islower() and t.low not in NOT_SOURCE_END):
-            return 1
-        return 0
+        return _is_colon_cue(toks, i)
     if t.low in ANONYMITY_VERBS and ANONYMITY_PHRASE.match(
             " ".join(x.low for x in toks[i + 1:i + 7])):
         return 0  # "officials who asked not to be named": a condition of anonymity, not a cue
@@ -480,6 +493,16 @@ def _is_cue(toks: list[_Tok], i: int) -> int:
             and t.low in lex["speech"]):
         return 0  # "to say" only after "continued", "tweeted", "went on" … ("he continued to say")
     return 1
+
+
+def _is_colon_cue(toks: list[_Tok], i: int) -> int:
+    """1 for an unlisted verb that introduces a direct quote after a colon ("O'Malley
+    interjected: “…”"), else 0."""
+    t = toks[i]
+    if (i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].kind == "Q"
+            and t.text.islower() and t.low not in NOT_SOURCE_END):
+        return 1
+    return 0
 
 
 def _skip_adverbials_left(toks, j, lo):
@@ -833,9 +856,14 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
     used_until = 0
     if n > 2 and toks[0].low in QUESTION_STARTS and toks[-1].text == "?":
         used_until = n  # "Do you support Donald Trump?": a question, not an attribution
+    cue_starts = _lex()["cue_starts"]
     while i < n:
+        # cheap test first: most tokens neither start a cue nor stand before a colon
+        if i < used_until or (toks[i].low not in cue_starts and (i + 1 == n or toks[i + 1].text != ":")):
+            i += 1
+            continue
         L = _is_cue(toks, i)
-        if not L or i < used_until:
+        if not L:
             i += 1
             continue
         cue = (toks[i].start, toks[i + L - 1].end)
@@ -915,11 +943,12 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
 def _evidential(toks) -> _Frame | None:
     """"Nabisco is expected to cut 277 workers": the sentence, attributed to no stated source."""
     n = len(toks)
+    by_first = _lex()["evidential_by_first"]
     for i, t in enumerate(toks):
-        if t.kind != "w" or i == 0:
+        if t.kind != "w" or i == 0 or t.low not in by_first:
             continue
-        for ph in _lex()["evidential"]:
-            if t.low == ph[0] and all(i + k < n and toks[i + k].low == ph[k] for k in range(1, len(ph))):
+        for ph in by_first[t.low]:
+            if all(i + k < n and toks[i + k].low == ph[k] for k in range(1, len(ph))):
                 c = _content_right(toks, 0, n)
                 if c is None or _n_words(toks, *c) < 4:
                     return None
@@ -1360,13 +1389,75 @@ def _has_quoted_words(body: str) -> bool:
     return any(_WORDS_RE.search(m.group(2)) for m in QUOTED_STRETCH.finditer(body))
 
 
+@dataclass(frozen=True)
+class Source:
+    """One quoted source of a text, summed over its quotes (a row of :func:`sources`).
+
+    Attributes:
+        speaker: the canonical name or description of the source, or ``"(unattributed)"``
+            for direct quotes with no speaker found.
+        role, affiliation: from the first quote that names them.
+        anonymous: the source is not named ("a senior official").
+        quotes, direct: how many quotes, and how many of them direct.
+        words: quoted words, summed.
+        first: offset of the source's first quote in the text.
+        named: the speaker is a proper name.
+    """
+
+    speaker: str
+    role: str | None
+    affiliation: str | None
+    anonymous: bool
+    quotes: int
+    direct: int
+    words: int
+    first: int
+    named: bool
+
+
+def find_sources(text_or_article, quotes: list[Quote] | None = None) -> list[Source]:
+    """One :class:`Source` per canonical source, most quoted first (then most words quoted).
+
+    Direct quotes with no speaker found are counted in one ``"(unattributed)"`` source;
+    indirect attributions with no stated source (``rule`` ``"evidential"`` or ``"asked"``:
+    "X is expected to …") are left out.
+
+    Args:
+        text_or_article: a str or a :class:`newskit.Article`.
+        quotes: the quotes already found in it (``find_quotes`` is not run again).
+
+    Example:
+        >>> [(s.speaker, s.quotes, s.words) for s in find_sources(
+        ...     '“We will win,” Smith said. “The count is wrong,” Smith added.')]
+        [('Smith', 2, 7)]
+    """
+    if quotes is None:
+        quotes = find_quotes(text_or_article)
+    rows: dict = {}
+    for q in quotes:
+        if q.speaker is None and q.kind != "direct":
+            continue
+        key = q.speaker or "(unattributed)"
+        r = rows.get(key)
+        if r is None:
+            r = rows[key] = {"speaker": key, "role": q.role, "affiliation": q.affiliation,
+                             "anonymous": q.anonymous, "quotes": 0, "direct": 0, "words": 0,
+                             "first": q.start, "named": q.named}
+        r["quotes"] += 1
+        r["direct"] += q.kind == "direct"
+        r["words"] += q.words
+        r["role"] = r["role"] or q.role
+        r["affiliation"] = r["affiliation"] or q.affiliation
+        r["first"] = min(r["first"], q.start)
+    ordered = sorted(rows.values(), key=lambda r: (-r["quotes"], -r["words"]))  # stable
+    return [Source(**r) for r in ordered]
+
+
 def sources(text_or_article, quotes: list[Quote] | None = None):
-    """One row per canonical source: who is quoted, how often, how much, named or anonymous.
+    """:func:`find_sources` as a DataFrame: one row per canonical source.
 
     Columns: ``speaker``, ``role``, ``affiliation``, ``anonymous``, ``quotes``, ``direct``,
-    ``words`` (quoted words), ``first`` (offset of the first quote), ``named`` (a proper name). Direct quotes with no
-    speaker found are counted in one ``"(unattributed)"`` row; indirect attributions with no
-    stated source (``rule`` ``"evidential"`` or ``"asked"``: "X is expected to …") are left out.
+    ``words`` (quoted words), ``first`` (offset of the first quote), ``named`` (a proper name).
 
     Args:
         text_or_article: a str or a :class:`newskit.Article`.
@@ -1377,28 +1468,7 @@ def sources(text_or_article, quotes: list[Quote] | None = None):
         >>> df[["speaker", "quotes", "words"]].values.tolist()
         [['Smith', 2, 7]]
     """
-    import pandas as pd
-
-    if quotes is None:
-        quotes = find_quotes(text_or_article)
-    rows: dict = {}
-    for q in quotes:
-        if q.speaker is None and q.kind != "direct":
-            continue
-        key = q.speaker or "(unattributed)"
-        r = rows.setdefault(key, {"speaker": key, "role": q.role, "affiliation": q.affiliation,
-                                  "named": q.named, "anonymous": q.anonymous, "quotes": 0,
-                                  "direct": 0, "words": 0, "first": q.start})
-        r["quotes"] += 1
-        r["direct"] += q.kind == "direct"
-        r["words"] += q.words
-        r["role"] = r["role"] or q.role
-        r["affiliation"] = r["affiliation"] or q.affiliation
-        r["first"] = min(r["first"], q.start)
-    cols = ["speaker", "role", "affiliation", "anonymous", "quotes", "direct", "words", "first",
-            "named"]
-    df = pd.DataFrame(list(rows.values()), columns=cols)
-    return df.sort_values(["quotes", "words"], ascending=False, kind="stable").reset_index(drop=True)
+    return to_frame(find_sources(text_or_article, quotes), Source)
 
 
 def quotes_frame(text_or_article):

@@ -168,3 +168,15 @@ def test_results_are_handed_to_extractors_that_accept_them(monkeypatch):
     monkeypatch.setattr(analysis, "_extractor", fake_extractor)
     a = analyze("“Prices rose 5 percent,” Smith said.")
     assert seen["quotes"] == list(a.quotes) and seen["quantities"] == list(a.quantities)
+
+
+def test_sources_are_result_records_and_their_frame_keeps_its_columns():
+    from newskit.quotes import Source
+
+    a = newskit.analyze("“We will win,” Smith said. “The count is wrong,” Smith added. Jones said it rained.")
+    assert all(isinstance(s, Source) for s in a.sources)
+    assert [(s.speaker, s.quotes) for s in a.sources] == [("Smith", 2), ("Jones", 1)]
+    frame = a.to_frames()["sources"]
+    assert frame[["speaker", "quotes", "named"]].values.tolist() == [["Smith", 2, True], ["Jones", 1, True]]
+    empty = newskit.analyze("No quotes here.").to_frames()["sources"]
+    assert len(empty) == 0 and {"speaker", "quotes", "named"} <= set(empty.columns)

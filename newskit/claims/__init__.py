@@ -161,7 +161,7 @@ def _outlet(obj) -> str | None:
 
 
 def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
-                quantities=None, dates=None) -> list[Claim]:
+                quantities=None, dates=None, sentences=None) -> list[Claim]:
     """Split a text into sentences and return each as a scored, typed, attributed claim.
 
     Args:
@@ -174,6 +174,8 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
         quotes, quantities, dates: results already found in this same text (by
             ``find_quotes``, ``find_quantities``, ``find_dates``), so that they are not found
             again; by default each is found here. ``newskit.analyze`` passes them.
+        sentences: the sentences of this text (from ``split_sentences``), so that it is not
+            split again.
 
     Returns:
         Claims in order: title, captions, then body sentences in text order.
@@ -206,7 +208,7 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
             if cap and cap.strip():
                 pieces.append(("caption", i, 0, len(cap), cap))
     n_meta = len(pieces)
-    for s in split_sentences(text):
+    for s in split_sentences(text) if sentences is None else sentences:
         pieces.append(("body", 0, s.start, s.end, s.text))
     if not pieces:
         return []

@@ -100,23 +100,30 @@ def cues() -> dict[str, re.Pattern]:
 def cue_gate(name: str) -> WordGate:
     """The words one of which a text must hold for ``cue_pattern(name)`` to match in it.
 
-    Each phrase contributes its first word (or, when that word ends in the wildcard ``*``, the
-    word's beginning as a prefix); a phrase that starts with no word character opens the gate
-    for every text.
+    A phrase can only match where each of its whole words is a word of the text, so each
+    phrase contributes one of them, its longest (the rarest, as a rule): "in the wake of"
+    contributes "wake". A word that ends in the wildcard ``*`` is a prefix ("increas*"); a
+    word after a wildcard can be part of a longer word and is not used. A phrase with no
+    usable word opens the gate for every text.
     """
     words, prefixes, always = set(), set(), False
     for phrase in word_lines(name):
-        m = _FIRST_WORD.match(phrase.lower())
-        if m is None:
-            always = True
-        elif phrase[m.end():m.end() + 1] == "*":
-            prefixes.add(m.group())
+        phrase = phrase.lower()
+        exact, starts = [], []
+        for m in _WORD.finditer(phrase):
+            if phrase[m.start() - 1:m.start()] == "*":
+                continue
+            (starts if phrase[m.end():m.end() + 1] == "*" else exact).append(m.group())
+        if exact:
+            words.add(max(exact, key=len))
+        elif starts:
+            prefixes.add(max(starts, key=len))
         else:
-            words.add(m.group())
+            always = True
     return WordGate.of(words, prefixes, always=always)
 
 
-_FIRST_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 _CUE_FILES = {
     "prediction": "claim_prediction.txt", "causal": "claim_causal.txt", "rule": "claim_rule.txt",
     "comparison": "claim_comparison.txt", "personal": "claim_personal.txt",
