@@ -58,7 +58,13 @@ def lexicon() -> dict:
         name, g = ln.split("\t")
         first_names[name.lower()] = g
     groups = {w for ln in word_lines("quote_group_nouns.txt") for w in ln.lower().split()}
-    return {"titles": titles, "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns,
+    # titles as word tuples grouped by first word, longest first as in ``titles``
+    titles_by_first: dict = {}
+    for t in titles:
+        tw = tuple(t.split())
+        titles_by_first.setdefault(tw[0], []).append(tw)
+    return {"titles": titles, "title_set": frozenset(titles), "titles_by_first": titles_by_first,
+            "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns,
             "title_words": title_words, "first_names": first_names, "group_nouns": groups}
 
 
@@ -82,6 +88,11 @@ GROUP_REFERENCES = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"[’']s?$")
+PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+# Words that end the pre-modifier part of a source phrase ("officials *who* …", "a spokesman *for* …").
+POST_MODIFIER_START = frozenset(
+    "who which that of for at with from in involved familiar close on told speaking by".split())
+PARTICIPLE_PREPOSITIONS = frozenset("by in at from for to on".split())
 
 
 def _norm(word: str) -> str:
@@ -151,21 +162,21 @@ _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[’'.\-][\w\u00C0-\u024F]+)*\.?|[^\w\
 def _strip_title(words: list[str]) -> tuple[list[str], list[str], str | None]:
     """Split leading titles off a capitalised run: (titles, rest, gender)."""
     lex = lexicon()
+    courtesy, by_first = lex["courtesy"], lex["titles_by_first"]
     titles_found: list[str] = []
     gender = None
+    low = tuple(w.lower() for w in words)
     i = 0
     changed = True
     while changed and i < len(words):
         changed = False
-        low = [w.lower() for w in words]
-        if low[i] in lex["courtesy"]:
-            gender = lex["courtesy"][low[i]]
+        if low[i] in courtesy:
+            gender = courtesy[low[i]]
             i += 1
             changed = True
             continue
-        for t in lex["titles"]:
-            tw = t.split()
-            if low[i:i + len(tw)] == tw and len(words) > i + len(tw) - 1:
+        for tw in by_first.get(low[i], ()):  # the longest title that starts here
+            if low[i:i + len(tw)] == tw:
                 titles_found.append(" ".join(words[i:i + len(tw)]))
                 i += len(tw)
                 changed = True
@@ -185,10 +196,9 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
     """
     lex = lexicon()
     # "Sen. Jason Chaffetz (R-Utah)": a parenthesis is not part of the name; ’ is '
-    text = re.sub(r"\s*\([^)]*\)", "", phrase).strip().strip(",")
+    text = (PARENTHESIS.sub("", phrase) if "(" in phrase else phrase).strip().strip(",")
     low = text.lower()
-    words = _WORD.findall(text)
-    words = [w for w in words if w not in {",", "(", ")"}]
+    words = [w for w in _WORD.findall(text) if w not in {",", "(", ")"}]
     if not words:
         return Mention(text, "description")
     if low in lex["pronouns"]:
@@ -198,15 +208,15 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
     if GROUP_REFERENCES.match(low):
         return Mention(text, "group-ref", anonymous=True)
     # A capitalised run (with name particles) at the end of the pre-modifier part is a name.
+    lows = [w.lower() for w in words]
     cut = len(words)
-    for k, w in enumerate(words):
-        if k > 0 and w.lower() in {"who", "which", "that", "of", "for", "at", "with", "from", "in",
-                                   "involved", "familiar", "close", "on", "told", "speaking", "by"}:
+    for k in range(1, len(words)):
+        if lows[k] in POST_MODIFIER_START:
             cut = k
             break
-        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
-        if k >= 1 and w.islower() and w.endswith("ed") and words[k - 1].lower() not in DETERMINERS \
-                and (k > 1 or nxt in {"by", "in", "at", "from", "for", "to", "on"}):
+        w = words[k]
+        if w.islower() and w.endswith("ed") and lows[k - 1] not in DETERMINERS and (
+                k > 1 or (k + 1 < len(words) and lows[k + 1] in PARTICIPLE_PREPOSITIONS)):
             cut = k  # a participle starts a post-modifier: "the military map circulated by …"
             break
     pre, post = words[:cut], words[cut:]
@@ -255,11 +265,12 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
         if titles:  # "the President", "Prime Minister": a role without a name
             return Mention(text, "definite", role=" ".join(titles), head=titles[-1].lower(),
                            affiliation=affiliation, anonymous=False)
-    first = words[0].lower()
+    first = lows[0]
     h = singular(head)
-    anonymous = head.lower() in lex["anonymous"] or h in lex["anonymous"]
-    plural = singular(head) != head.lower() or head.lower() in {"people", "spokesmen"}
-    org = head.lower() in ORG_WORDS
+    head_low = head.lower()
+    anonymous = head_low in lex["anonymous"] or h in lex["anonymous"]
+    plural = h != head_low or head_low in {"people", "spokesmen"}
+    org = head_low in ORG_WORDS
     if first in {"the", "this", "that", "these", "those"} and len(pre) <= 3:
         kind = "definite"
     elif first in {"a", "an", "another", "one"}:
