@@ -30,6 +30,7 @@ import multiprocessing
 import os
 import operator
 import traceback
+from dataclasses import dataclass
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -212,6 +213,29 @@ class _Rows:
 
         return {t: tidy_frame(rows, table_logical(t)) for t, rows in self.rows.items()}
 
+    def write(self, out: Path, format: str, part: int) -> "_Written":
+        """Write each table's rows as part file ``part`` under ``out`` (the first part of every
+        table is written even when empty, so that each table has its columns on disk)."""
+        from newskit.analysis import tidy_frame
+
+        ext = OUTPUT_FORMATS[format]
+        for t, rows in self.rows.items():
+            if rows or part == 0:
+                path = Path(out) / t / f"part-{part:05d}{ext}"
+                if format == "parquet":  # straight from the rows: no DataFrame in between
+                    _write_atomic(path, lambda tmp, rows=rows, t=t: _write_parquet(_arrow_rows(rows, t), tmp))
+                else:
+                    write_table(tidy_frame(rows, table_logical(t)), path, t, format)
+        return _Written(len(self.rows["articles"]), len(self.rows["errors"]))
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What a worker reports back for a chunk whose tables it wrote to disk itself."""
+
+    articles: int
+    errors: int
+
 
 def _article_of(item: tuple, doc: int, fields) -> Article | LoadError:
     kind = item[0]
@@ -236,10 +260,13 @@ def _article_of(item: tuple, doc: int, fields) -> Article | LoadError:
     return art
 
 
-def analyze_items(items: Iterable[tuple[int, tuple]], extractors=None, fields=None) -> dict:
+def analyze_items(items: Iterable[tuple[int, tuple]], extractors=None, fields=None,
+                  out=None, format: str = "parquet", part: int = 0):
     """Analyse ``(doc, work item)`` pairs; return the tables (DataFrames) of these documents.
 
-    One failing document becomes an ``errors`` row; the others are analysed as usual.
+    One failing document becomes an ``errors`` row; the others are analysed as usual. With
+    ``out``, the tables are written there as part file number ``part`` (in the worker, so the
+    tables never travel between processes) and only their row counts are returned.
     """
     rows = _Rows()
     for doc, item in items:
@@ -258,7 +285,7 @@ def analyze_items(items: Iterable[tuple[int, tuple]], extractors=None, fields=No
             rows.error(doc, art.id, art.path, None, "analyze", type(err).__name__, f"{err}{_where(err)}")
             continue
         rows.analysis(doc, result)
-    return rows.frames()
+    return rows.frames() if out is None else rows.write(out, format, part)
 
 
 def _warm_up(extractors) -> None:
@@ -366,13 +393,27 @@ def _as_text(value) -> str | None:
     return str(value)
 
 
-def _arrow_table(frame, table: str):
-    """A pyarrow Table with the fixed types of ``table`` (text for anything without one)."""
+def _arrow_column(values: list, kind: str | None):
+    """One pyarrow column of the logical type ``kind`` (text for anything without one)."""
     import pyarrow as pa
 
     types = {"int": pa.int64(), "int?": pa.int64(), "float": pa.float64(), "float?": pa.float64(),
              "bool": pa.bool_(), "bool?": pa.bool_(), "str": pa.string(), "str?": pa.string(),
              "date": pa.date32()}
+    values = [None if _is_missing(v) else v for v in values]
+    target = types.get(kind) if kind else None
+    try:
+        if target is None:
+            raise TypeError
+        return pa.array(values, type=target, from_pandas=True)
+    except (TypeError, ValueError, pa.ArrowException):
+        return pa.array([_as_text(v) for v in values], type=pa.string())
+
+
+def _arrow_table(frame, table: str):
+    """A pyarrow Table of a DataFrame with the fixed types of ``table``."""
+    import pyarrow as pa
+
     logical = table_logical(table)
     arrays, names = [], []
     for name in frame.columns:
@@ -381,36 +422,60 @@ def _arrow_table(frame, table: str):
         if kind is None and series.dtype.kind in "biuf":
             arrays.append(pa.array(series, from_pandas=True))
         else:
-            values = [None if _is_missing(v) else v for v in series.tolist()]
-            target = types.get(kind) if kind else None
-            try:
-                if target is None:
-                    raise TypeError
-                arrays.append(pa.array(values, type=target, from_pandas=True))
-            except (TypeError, ValueError, pa.ArrowException):
-                arrays.append(pa.array([_as_text(v) for v in values], type=pa.string()))
+            arrays.append(_arrow_column(series.tolist(), kind))
         names.append(str(name))
     return pa.Table.from_arrays(arrays, names=names)
 
 
-def write_table(frame, path: Path, table: str, format: str) -> Path:
-    """Write one table atomically: to ``path.tmp`` first, then renamed to ``path``."""
+def _arrow_rows(rows: list[dict], table: str):
+    """A pyarrow Table of plain dict rows (as :class:`_Rows` builds them), with the columns and
+    types of ``table``: the same table :func:`_arrow_table` makes of their DataFrame."""
+    import pyarrow as pa
+
+    from newskit.analysis import flat_value
+
+    logical = table_logical(table)
+    names = list(logical) + [k for k in (rows[0] if rows else {}) if k not in logical]
+    arrays = []
+    for name in names:
+        kind = logical.get(name)
+        values = [r.get(name) for r in rows]
+        if kind == "any":
+            values = [flat_value(v) for v in values]
+        arrays.append(_arrow_column(values, kind))
+    return pa.Table.from_arrays(arrays, names=names)
+
+
+def _write_parquet(table, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, path)
+
+
+def _write_atomic(path: Path, write) -> Path:
+    """Call ``write(tmp)`` for ``path.tmp``, then rename it to ``path`` (never a half file)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    if format == "parquet":
-        import pyarrow.parquet as pq
-
-        pq.write_table(_arrow_table(frame, table), tmp)
-    elif format == "csv":
-        frame.to_csv(tmp, index=False)
-    elif format == "jsonl":
-        frame.to_json(tmp, orient="records", lines=True, date_format="iso", default_handler=str,
-                      force_ascii=False)
-    else:  # pragma: no cover - checked before
-        raise ValueError(format)
+    write(tmp)
     os.replace(tmp, path)
     return path
+
+
+def write_table(frame, path: Path, table: str, format: str) -> Path:
+    """Write one table atomically: to ``path.tmp`` first, then renamed to ``path``."""
+    def write(tmp):
+        if format == "parquet":
+            _write_parquet(_arrow_table(frame, table), tmp)
+        elif format == "csv":
+            frame.to_csv(tmp, index=False)
+        elif format == "jsonl":
+            frame.to_json(tmp, orient="records", lines=True, date_format="iso", default_handler=str,
+                          force_ascii=False)
+        else:  # pragma: no cover - checked before
+            raise ValueError(format)
+
+    return _write_atomic(path, write)
 
 
 def read_table(path: Path, table: str, format: str | None = None):
@@ -456,7 +521,13 @@ class _Sink:
                     for f in d.glob("part-*"):
                         f.unlink()
 
-    def add(self, frames: Mapping[str, Any]) -> None:
+    def add(self, frames: Mapping[str, Any] | _Written, part: int) -> None:
+        """Take chunk number ``part``: its tables, or the counts of the part files a worker wrote."""
+        self.parts = max(self.parts, part + 1)
+        if isinstance(frames, _Written):
+            self.n_articles += frames.articles
+            self.n_errors += frames.errors
+            return
         self.n_articles += len(frames["articles"])
         self.n_errors += len(frames["errors"])
         if self.out is None:
@@ -466,9 +537,11 @@ class _Sink:
             return
         ext = OUTPUT_FORMATS[self.format]
         for t in TABLES:
-            if len(frames[t]) or self.parts == 0:
-                write_table(frames[t], self.out / t / f"part-{self.parts:05d}{ext}", t, self.format)
-        self.parts += 1
+            path = self.out / t / f"part-{part:05d}{ext}"
+            if len(frames[t]) or part == 0:
+                write_table(frames[t], path, t, self.format)
+            else:  # a worker that died while writing this chunk may have left a part behind
+                path.unlink(missing_ok=True)
 
     def result(self, notes=()) -> "CorpusResult":
         if self.out is None:
@@ -736,19 +809,21 @@ def analyze_corpus(sources, jobs: int | None = None, progress: bool = True, out=
         bar = tqdm(total=total, desc="analysing", unit="doc", smoothing=0.1)
     sink = _Sink(out, format)
     chunks = _chunks(_items(sources, fields), chunk_size)
+    # with ``out``, each chunk's tables are written where they are made (in the worker)
+    write_to = {} if out is None else {"out": str(sink.out), "format": format}
 
-    def take(frames, n):
-        sink.add(frames)
+    def take(frames, n, part):
+        sink.add(frames, part)
         if bar is not None:
             bar.update(n)
 
     try:
         if jobs == 1:
             _warm_up(extractors)
-            for chunk in chunks:
-                take(analyze_items(chunk, extractors, fields), len(chunk))
+            for part, chunk in enumerate(chunks):
+                take(analyze_items(chunk, extractors, fields, part=part, **write_to), len(chunk), part)
         else:
-            _run_pool(chunks, jobs, extractors, fields, take)
+            _run_pool(chunks, jobs, extractors, fields, take, write_to)
     finally:
         if bar is not None:
             bar.close()
@@ -773,7 +848,7 @@ def _known_total(sources) -> int | None:
     return None
 
 
-def _run_pool(chunks, jobs, extractors, fields, take) -> None:
+def _run_pool(chunks, jobs, extractors, fields, take, write_to) -> None:
     """Run chunks on a process pool, at most ``2 × jobs`` in flight, results in input order.
 
     If a worker process dies (a crash in native code, the out-of-memory killer), the pool is
@@ -787,7 +862,7 @@ def _run_pool(chunks, jobs, extractors, fields, take) -> None:
     pool = new_pool()
     pending: collections.deque = collections.deque()
 
-    def finish(chunk, future, submitted_to):
+    def finish(part, chunk, future, submitted_to):
         nonlocal pool
         try:
             frames = future.result()
@@ -795,17 +870,17 @@ def _run_pool(chunks, jobs, extractors, fields, take) -> None:
             if isinstance(err, BrokenProcessPool) and submitted_to is pool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
-            frames = _isolated(chunk, extractors, fields)
-        take(frames, len(chunk))
+            frames = _isolated(chunk, extractors, fields)  # in memory; the sink writes them
+        take(frames, len(chunk), part)
 
     try:
-        for chunk in chunks:
+        for part, chunk in enumerate(chunks):
             try:
-                future = pool.submit(analyze_items, chunk, extractors, fields)
+                future = pool.submit(analyze_items, chunk, extractors, fields, part=part, **write_to)
             except BrokenProcessPool:
                 pool = new_pool()
-                future = pool.submit(analyze_items, chunk, extractors, fields)
-            pending.append((chunk, future, pool))
+                future = pool.submit(analyze_items, chunk, extractors, fields, part=part, **write_to)
+            pending.append((part, chunk, future, pool))
             while len(pending) >= 2 * jobs:
                 finish(*pending.popleft())
         while pending:
