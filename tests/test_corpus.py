@@ -118,6 +118,17 @@ def test_out_writes_atomic_part_files_and_reads_back(tmp_path, local, fmt):
             assert len(reread.table(table)) == len(local.table(table)), table
 
 
+def test_worker_processes_write_the_same_tables(tmp_path, local):
+    out = tmp_path / "tables"
+    r = analyze_corpus([SAMPLES_DIR, "no/such/file.txt"], jobs=2, progress=False, out=out, chunk_size=2)
+    assert r.n_articles == 7 and r.n_errors == 1
+    reread = CorpusResult.load(out)
+    assert reread.errors.error.tolist() == ["SourceNotFoundError"]
+    for table in TABLES:  # the rest equals the in-memory run
+        if table != "errors":
+            pd.testing.assert_frame_equal(reread.table(table), local.table(table), obj=table)
+
+
 def test_a_second_run_replaces_the_first(tmp_path):
     out = tmp_path / "t"
     analyze_corpus(SAMPLES_DIR, jobs=1, progress=False, out=out, chunk_size=2)
