@@ -197,21 +197,26 @@ def parse_reference(reference) -> Optional[dt.date]:
     raise TypeError(f"reference must be a date, datetime or ISO string, not {type(reference).__name__}")
 
 
+SPACES = re.compile(r"\s+")
+DECIMAL = re.compile(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?")
+FRACTION = re.compile(r"(\d)/(\d)")
+
+
 def _num(s: str) -> Optional[float]:
     """The number a numeral or number phrase denotes; None for vague ones ("several")."""
-    s = re.sub(r"\s+", " ", s.strip().lower())
+    s = SPACES.sub(" ", s.strip().lower())
     half = 0.0
     if s.endswith(" and a half"):
         s, half = s[: -len(" and a half")], 0.5
     if s in VAGUE or not s:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", s)
+    m = DECIMAL.fullmatch(s)
     if m:
         v = float(m.group(1))
         if m.group(2):
             v += int(m.group(2)) / int(m.group(3))
         return v + half
-    m = re.fullmatch(r"(\d)/(\d)", s)
+    m = FRACTION.fullmatch(s)
     if m:
         return int(m.group(1)) / int(m.group(2))
     if s in NUMBER_WORDS:
@@ -224,7 +229,7 @@ def _num(s: str) -> Optional[float]:
 
 def _duration(n: Optional[float], unit_word: str) -> str:
     """TIMEX3 duration for N units (``P3D``, ``PT5H``, ``P2Y6M``, ``PXY`` when N is vague)."""
-    code = UNITS[re.sub(r"\s+", " ", unit_word.lower())]
+    code = UNITS[SPACES.sub(" ", unit_word.lower())]
     mult, letter = (int(code[:-1]) if len(code) > 1 else 1), code[-1]
     time = letter in "HS" or (letter == "M" and unit_word.lower().startswith("min"))
     pre = "PT" if time else "P"
@@ -263,11 +268,13 @@ def _quarter(d: dt.date) -> tuple[int, int]:
 class _Doc:
     """What resolution needs besides the match: the text, the reference, recent context."""
 
-    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "year")
+    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "year", "tenses")
 
-    def __init__(self, text: str, ref: Optional[dt.date]):
+    def __init__(self, text: str, ref: Optional[dt.date], tenses: Optional[dict] = None):
         self.text = text
         self.ref = ref
+        # (start, end) -> tense: it depends on the text alone, so documents on the same text share it
+        self.tenses: dict[tuple[int, int], Optional[str]] = {} if tenses is None else tenses
         self.quarter: Optional[tuple[int, int]] = None  # last quarter mentioned
         self.quarter_pos = -10**9
         self.day: Optional[dt.date] = None  # last calendar day mentioned
@@ -281,6 +288,12 @@ class _Doc:
         "said Friday"); failing that, the first cue to the right ("On Friday, officials said").
         A participle after a form of "be" ("must be returned by Jan. 14") is not a past cue.
         """
+        key = (start, end)
+        if key not in self.tenses:
+            self.tenses[key] = self._tense(start, end)
+        return self.tenses[key]
+
+    def _tense(self, start: int, end: int) -> Optional[str]:
         lo = max(0, start - 100)
         left = self.text[lo:start]
         cut = None
@@ -371,7 +384,7 @@ def _weekday_date(wd: int, mod: str, doc: _Doc, start: int, end: int) -> Optiona
     if ref is None:
         return None
     delta = wd - ref.isoweekday()
-    mod = re.sub(r"\s+", " ", mod.lower())
+    mod = SPACES.sub(" ", mod.lower())
     if mod in ("last", "this past", "the previous", "past", "previous"):
         return ref + dt.timedelta(days=(delta - 7) if delta >= 0 else delta)
     if mod in ("next", "this coming", "coming", "the following", "the coming", "following"):
@@ -395,7 +408,7 @@ def _part(word: Optional[str]) -> str:
 
 
 def _lower(s: Optional[str]) -> str:
-    return re.sub(r"\s+", " ", s.lower()) if s else ""
+    return SPACES.sub(" ", s.lower()) if s else ""
 
 
 # --------------------------------------------------------------------------- rules
@@ -449,9 +462,13 @@ def _numeric(m, doc):
         return None
 
 
+_DASHES = re.compile(r"[-\s]+")
+_DIGITS = re.compile(r"\d+")
+
+
 def _day_of(s: str) -> Optional[int]:
-    s = re.sub(r"[-\s]+", "-", s.lower())
-    m = re.match(r"\d+", s)
+    s = _DASHES.sub("-", s.lower())
+    m = _DIGITS.match(s)
     if m:
         return int(m.group(0))
     return ORDINALS.get(s)
@@ -685,7 +702,7 @@ def _weekday(m, doc):
     part = _part(m["part"])
     if mod in ("the previous", "the following") and doc.day is not None and m.start() - doc.day_pos < 400:
         # "down 4.5% from the previous Friday": counted from the day just mentioned, not from today
-        anchor = _Doc(doc.text, doc.day)
+        anchor = _Doc(doc.text, doc.day, doc.tenses)
         d = _weekday_date(wd, "last" if mod == "the previous" else "next", anchor, m.start(), m.end())
     else:
         d = _weekday_date(wd, mod, doc, m.start(), m.end())
@@ -1497,6 +1514,16 @@ class _FakeMatch:
 # --------------------------------------------------------------------------- ranges
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+# the shapes of TIMEX3 DATE values, from a day down to a century
+_V_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")
+_V_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_V_WEEK = re.compile(r"(\d{4})-W(\d\d?)(-WE)?")
+_V_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_V_HALF = re.compile(r"(\d{4})-H([12])")
+_V_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_V_YEAR = re.compile(r"\d{4}")
+_V_DECADE = re.compile(r"(\d{3})X?")
+_V_CENTURY = re.compile(r"(\d{2})")
 
 
 def value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
@@ -1507,40 +1534,40 @@ def value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
         (datetime.date(2017, 7, 1), datetime.date(2017, 9, 30))
     """
     try:
-        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value)
+        m = _V_DAY.fullmatch(value)
         if m:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), None
-        m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+        m = _V_MONTH.fullmatch(value)
         if m:
             first = dt.date(int(m[1]), int(m[2]), 1)
             return first, first + relativedelta(months=1, days=-1)
-        m = re.fullmatch(r"(\d{4})-W(\d\d?)(-WE)?", value)
+        m = _V_WEEK.fullmatch(value)
         if m:
             monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
             if m[3]:
                 return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
             return monday, monday + dt.timedelta(days=6)
-        m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+        m = _V_QUARTER.fullmatch(value)
         if m:
             first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
             return first, first + relativedelta(months=3, days=-1)
-        m = re.fullmatch(r"(\d{4})-H([12])", value)
+        m = _V_HALF.fullmatch(value)
         if m:
             first = dt.date(int(m[1]), 6 * int(m[2]) - 5, 1)
             return first, first + relativedelta(months=6, days=-1)
-        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+        m = _V_SEASON.fullmatch(value)
         if m:
             a, b = _SEASON_MONTHS[m[2]]
             first = dt.date(int(m[1]), a, 1)
             return first, first + relativedelta(months=b - a + 1, days=-1)
-        m = re.fullmatch(r"\d{4}", value)
+        m = _V_YEAR.fullmatch(value)
         if m:
             return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        m = re.fullmatch(r"(\d{3})X?", value)
+        m = _V_DECADE.fullmatch(value)
         if m:
             y = int(m[1]) * 10
             return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
-        m = re.fullmatch(r"(\d{2})", value)
+        m = _V_CENTURY.fullmatch(value)
         if m:
             y = int(m[1]) * 100
             return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
@@ -1612,53 +1639,109 @@ RULE_ANCHORS = {
     "future_ref": "future soon term date months years weeks days quarters",
 }
 _ALL_ANCHORS = {w for spec in RULE_ANCHORS.values() for part in spec.split() for w in _GROUPS.get(part, [part])}
-# one scan finds the anchor tokens: 4-digit numbers, other numbers, and the anchor words
-TOKEN = re.compile(r"'\d0s|(?<!\d)\d{4}(?!\d)|\d+|(?<![A-Za-z])"
-                   + word_trie(sorted({w.lower() for w in _ALL_ANCHORS if w.isalpha()}), ignore_case=False)
-                   + r"(?![A-Za-z])", re.I)
+
+
+def _last_words(phrases) -> list[str]:
+    """The last word of each phrase ("twenty-first" → "first"): a word every match of it contains."""
+    return sorted({re.findall(r"[a-z]+", p)[-1] for p in phrases})
+
+
+# Needs: a string (a regex) that every match of the rule contains besides its anchor, so a window
+# without it cannot hold a match and the rule's costly pattern is not run there ("relative_unit"
+# needs "last", "next", "this" …; "numeric_date" a "/"). It is searched in the folded text (below),
+# so one lower-case spelling covers every case; a substring ("earl" for "early", "earlier") is enough.
+_DAY_NEEDS = r"\d|" + "|".join(_last_words(ORDINALS))  # the day of a month: "26", "26th", "twenty-sixth"
+_UNIT_NEEDS = "|".join(_last_words(UNITS))  # "days", "trading days"
+RULE_NEEDS = {
+    "iso_date": r"-|\d{8}", "numeric_date": "/", "year_month_iso": "-", "year_range": "[-–]", "day_range": "[-–]",
+    "month_day": _DAY_NEEDS, "day_month": _DAY_NEEDS, "weekday_the_nth": _DAY_NEEDS,
+    "month_year": r"\d|year|nineteen|thousand", "decade": "0'?s|ties", "nth_week_of_year": r"\d",
+    "this_part_of_day": "this|last|tomorrow|yesterday", "weekday_set": "every|each|days|ings|noons|nights",
+    "weekday_of_week": "week", "offset_from_day": _UNIT_NEEDS, "day_clock_time": r"\d", "named_time": "noon|mid",
+    "relative_unit": "last|next|this|past|previous|current|coming|following|same", "earlier_this": "this|last|next",
+    "weekend_set": "every|each", "anchored_year": "that|the", "anchored_day": "that|same",
+    "edge_of_period": "end|beginning|start|middle|rest", "earlier_in_year": "earl|late",
+    "year_ago_adj": "ago|earlier|before|previous|prior", "bare_units": "years|months|weeks|days|decades|hours|minutes|centuries",
+    "past_ref": "recent|lately|past|formerly", "future_ref": "future|soon|term|later|coming",
+}
+
+# The anchors and needs are found in the folded text: lower case, with the letters that IGNORECASE
+# matches to an ASCII letter made that letter ("ſ" → "s", "ı" and "İ" → "i", the Kelvin sign → "k";
+# the same length, so offsets carry over). A case-sensitive pattern of lower-case ASCII words (much
+# faster than one under IGNORECASE) matches the folded text exactly where it matches the text
+# under IGNORECASE.
+_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_HAS_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _fold(text: str) -> str:
+    """TEXT in lower case, with IGNORECASE's non-ASCII twins of ASCII letters made ASCII."""
+    if _HAS_TWIN.search(text):
+        text = text.translate(_IGNORECASE_TWINS)
+    return text.lower()
+
+
+# The anchor tokens, found in the folded text: numbers (a run of digits; "'90s") and whole anchor words.
+NUMBER_TOKEN = re.compile(r"\d+")
+WORD_TOKEN = re.compile(r"(?<![a-z])"
+                        + word_trie(sorted({w.lower() for w in _ALL_ANCHORS if w.isalpha()}), ignore_case=False)
+                        + r"(?![a-z])")
 WINDOW_BEFORE, WINDOW_AFTER = 45, 70
 
 
-def _anchor_index() -> dict[str, list[int]]:
-    """word -> indices of the rules it anchors."""
-    index: dict[str, list[int]] = {}
+def _anchor_groups() -> tuple[list[list[int]], dict[str, list[int]]]:
+    """Rules with the same anchors share their windows: the groups of rule indices, and for each
+    anchor the groups it anchors ("#4" for a number of 4 digits, "#" for another, "#s" for "'90s")."""
+    groups: dict[frozenset, list[int]] = {}
     for i, r in enumerate(RULES):
-        spec = RULE_ANCHORS[r.name]
-        words = []
-        for part in spec.split():
-            words += _GROUPS.get(part, [part])
-        for w in set(words):
-            index.setdefault(w.lower(), []).append(i)
-    return index
+        keys = set()
+        for part in RULE_ANCHORS[r.name].split():
+            keys.update(["#", "#4"] if part == "#" else [w.lower() for w in _GROUPS.get(part, [part])])
+        groups.setdefault(frozenset(keys), []).append(i)
+    index: dict[str, list[int]] = {}
+    for g, keys in enumerate(groups):
+        for k in keys:
+            index.setdefault(k, []).append(g)
+    return list(groups.values()), index
 
 
-_ANCHOR_INDEX = _anchor_index()
+_WINDOW_GROUPS, _ANCHOR_INDEX = _anchor_groups()
 _RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}  # ties between rules go to the one defined first
-_NO_RULES: list[int] = []
+_NEEDS = [re.compile(RULE_NEEDS[r.name]) if r.name in RULE_NEEDS else None for r in RULES]
 
 
-def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
-    """For each rule index, the merged (start, end) stretches of TEXT around its anchors."""
-    hits: dict[int, list[tuple[int, int]]] = {}
+def _anchors(text: str, folded: str) -> list[tuple[int, int, list[int]]]:
+    """The anchor tokens of TEXT as (start, end, indices of the groups they anchor), in text order."""
     index = _ANCHOR_INDEX
-    digit_rules = index.get("#", _NO_RULES)
-    year_rules = sorted(set(digit_rules) | set(index.get("#4", _NO_RULES)))
-    n = len(text)
-    for m in TOKEN.finditer(text):
-        tok = m.group(0)
-        if tok[0] == "'":
-            rules = index.get("#s", _NO_RULES)
-        elif tok[0].isdigit():
-            rules = year_rules if len(tok) == 4 else digit_rules
-        else:
-            rules = index.get(tok.lower(), _NO_RULES)
-        if not rules:
-            continue
+    found = []
+    decade_s = set()  # where the "s" of a "'90s" is: no word starts there ("'90seconds")
+    for m in NUMBER_TOKEN.finditer(folded):
         s, e = m.span()
-        for i in rules:
-            spans = hits.setdefault(i, [])
-            lo, hi = max(0, s - WINDOW_BEFORE), min(n, e + WINDOW_AFTER)
-            if spans and lo <= spans[-1][1]:
+        if e - s == 2 and s and folded[s - 1] == "'" and folded.startswith("0s", e - 1):
+            found.append((s - 1, e + 1, index["#s"]))
+            decade_s.add(e)
+        else:
+            found.append((s, e, index["#4"] if e - s == 4 else index["#"]))
+    for m in WORD_TOKEN.finditer(folded):
+        s, e = m.span()
+        groups = index.get(text[s:e].lower())  # the word as written: "ſoon" is no anchor, though it folds to one
+        if groups and s not in decade_s:
+            found.append((s, e, groups))
+    found.sort()  # numbers and words never start at the same offset
+    return found
+
+
+def _windows(text: str, folded: str) -> dict[int, list[tuple[int, int]]]:
+    """For each group of rules, the merged (start, end) stretches of TEXT around its anchors."""
+    hits: dict[int, list[tuple[int, int]]] = {}
+    n = len(text)
+    for s, e, groups in _anchors(text, folded):
+        lo, hi = max(0, s - WINDOW_BEFORE), min(n, e + WINDOW_AFTER)
+        for g in groups:
+            spans = hits.get(g)
+            if spans is None:
+                hits[g] = [(lo, hi)]
+            elif lo <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
             else:
                 spans.append((lo, hi))
@@ -1670,17 +1753,23 @@ _WORD_END = re.compile(r"[\w'.-]*")
 
 def _candidates(text: str):
     """Every rule match as (start, end, priority, rule, match); overlapping ones included."""
+    folded = _fold(text)
     out = []
-    for i, spans in _windows(text).items():
-        r = RULES[i]
-        last_end = -1
-        for ws, we in spans:
-            we = _WORD_END.match(text, we).end()  # never cut a word (or "a.m.") at the window's end
-            for m in r.pattern.finditer(text, max(ws, last_end), we):
-                s, e = m.span()
-                if e > s:
-                    out.append((s, e, r.priority, r, m))
-                    last_end = e
+    for g, spans in _windows(text, folded).items():
+        # never cut a word (or "a.m.") at the window's end
+        spans = [(ws, _WORD_END.match(text, we).end()) for ws, we in spans]
+        for i in _WINDOW_GROUPS[g]:
+            r = RULES[i]
+            need = _NEEDS[i]
+            last_end = -1
+            for ws, we in spans:
+                if need is not None and need.search(folded, ws, we) is None:
+                    continue  # no match can lie here
+                for m in r.pattern.finditer(text, max(ws, last_end), we):
+                    s, e = m.span()
+                    if e > s:
+                        out.append((s, e, r.priority, r, m))
+                        last_end = e
     return out
 
 
@@ -1713,10 +1802,10 @@ ABSOLUTE_RULES = {"iso_date", "numeric_date", "month_day", "day_month", "month_y
 _EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
 
 
-def _probe_doc(text: str, ref: Optional[dt.date]) -> _Doc:
+def _probe_doc(text: str, ref: Optional[dt.date], tenses: dict) -> _Doc:
     """A scratch document state for selection, with a context day and year so that rules anchored
     on earlier mentions ("that day", "later that year") are not declined before resolution."""
-    probe = _Doc(text, ref)
+    probe = _Doc(text, ref, tenses)
     probe.day = probe.ref or dt.date(2000, 1, 1)
     probe.day_pos = 0
     probe.year = probe.day.year
@@ -1746,7 +1835,7 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
         ref = ref.date()
     doc = _Doc(text, ref)
     found: list[DateMention] = []
-    for s, e, _prio, r, m in _select(_candidates(text), _probe_doc(text, ref)):
+    for s, e, _prio, r, m in _select(_candidates(text), _probe_doc(text, ref, doc.tenses)):
         try:
             res = r.resolve(m, doc)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
