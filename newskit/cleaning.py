@@ -243,6 +243,10 @@ def _headline_like(text: str) -> bool:
     return not (text.endswith(".") and words >= MIN_BODY_WORDS)
 
 
+#: control characters that do not occur in text (all below 32 except \t \n \v \f \r)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def clean(
     raw: str,
     *,
@@ -285,7 +289,7 @@ def clean(
     if not raw.strip():
         raise EmptyInputError("the text is empty (or only whitespace): nothing to clean")
     sample = raw[:4096]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    control = len(_CONTROL.findall(sample))
     if control > max(8, len(sample) // 10):
         raise BinaryInputError(
             f"the text looks like binary data ({control} control characters in the first "
