@@ -96,16 +96,25 @@ def _word_char_index(block: _Block, word: str) -> np.ndarray:
 
 
 def _block_scores(block: _Block, indices: list[np.ndarray]) -> np.ndarray:
-    """Sum of coef * l2-normalised (1 + log tf) * idf for each text, vectorised over texts."""
+    """Sum of coef * l2-normalised (1 + log tf) * idf for each text, vectorised over texts.
+
+    Each (text, n-gram) pair is one integer key ``text * vocabulary size + n-gram``; sorting
+    the keys groups repeats, whose run lengths are the term frequencies. Keys are 32-bit when
+    they fit (sorting them is about twice as fast as 64-bit).
+    """
     n = len(indices)
-    lengths = np.fromiter((len(ix) for ix in indices), dtype=np.int64, count=n)
-    if lengths.sum() == 0:
+    lengths = np.fromiter(map(len, indices), dtype=np.int64, count=n)
+    total = int(lengths.sum())
+    if total == 0:
         return np.zeros(n)
-    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    cols = np.concatenate(indices)
     size = len(block.idf)
-    keys, counts = np.unique(rows * size + cols, return_counts=True)
-    rows, cols = keys // size, keys % size
+    dtype = np.int32 if n * size < 2**31 else np.int64
+    keys = np.repeat(np.arange(n, dtype=dtype) * dtype(size), lengths)
+    keys += np.concatenate(indices).astype(dtype, copy=False)
+    keys.sort()
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    counts = np.diff(np.append(starts, total))
+    rows, cols = np.divmod(keys[starts], dtype(size))
     values = (1.0 + np.log(counts)) * block.idf[cols]
     sq = np.bincount(rows, weights=values * values, minlength=n)
     dot = np.bincount(rows, weights=values * block.coef[cols], minlength=n)
