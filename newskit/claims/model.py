@@ -70,19 +70,37 @@ class ClaimModel:
             return np.zeros(0)
         norms = [F.normalise(t) for t in texts]
         out = np.full(n, self.intercept, dtype=np.float64)
-        out += _block_scores(self.word, [self.word.index(F.word_ngrams(t)) for t in norms])
-        out += _block_scores(self.char, [self._char_index(t) for t in norms])
+        out += _block_scores(self.word, *self._word_indices(norms))
+        out += _block_scores(self.char, *self._char_indices(norms))
         out += F.hand_features(texts) @ self.hand_coef
         return out
 
-    def _char_index(self, norm: str) -> np.ndarray:
-        """Vocabulary indices of the character n-grams of a normalised text.
+    def _word_indices(self, norms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Vocabulary indices of the word n-grams of all texts, one after the other, and how
+        many belong to each text."""
+        get = self.word.vocab.get
+        found: list[int] = []
+        lengths = []
+        for norm in norms:
+            before = len(found)
+            found += [i for i in map(get, F.word_ngrams(norm)) if i is not None]
+            lengths.append(len(found) - before)
+        return np.array(lengths, dtype=np.int64), np.array(found, dtype=np.int64)
+
+    def _char_indices(self, norms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Vocabulary indices of the character n-grams of all texts, and how many per text.
 
         Character n-grams never cross words, so they are looked up once per distinct word
-        (cached) and concatenated: the same indices as ``char.index(char_ngrams(norm))``.
+        (cached) and concatenated: per text, the same indices as ``char.index(char_ngrams(norm))``.
         """
-        parts = [_word_char_index(self.char, w) for w in F.WHITESPACE.split(norm) if w]
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        parts: list[np.ndarray] = []
+        lengths = []
+        for norm in norms:
+            words = [_word_char_index(self.char, w) for w in F.WHITESPACE.split(norm) if w]
+            lengths.append(sum(map(len, words)))
+            parts += words
+        cols = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        return np.array(lengths, dtype=np.int64), cols
 
     def scores(self, texts: list[str]) -> np.ndarray:
         """Calibrated check-worthiness scores in 0–1, one per text."""
@@ -95,22 +113,24 @@ def _word_char_index(block: _Block, word: str) -> np.ndarray:
     return block.index(F.char_ngrams(word))
 
 
-def _block_scores(block: _Block, indices: list[np.ndarray]) -> np.ndarray:
+def _block_scores(block: _Block, lengths: np.ndarray, indices: np.ndarray) -> np.ndarray:
     """Sum of coef * l2-normalised (1 + log tf) * idf for each text, vectorised over texts.
+
+    ``indices`` holds the vocabulary indices of the n-grams of all texts, one text after the
+    other; ``lengths[i]`` of them belong to text ``i``.
 
     Each (text, n-gram) pair is one integer key ``text * vocabulary size + n-gram``; sorting
     the keys groups repeats, whose run lengths are the term frequencies. Keys are 32-bit when
     they fit (sorting them is about twice as fast as 64-bit).
     """
-    n = len(indices)
-    lengths = np.fromiter(map(len, indices), dtype=np.int64, count=n)
-    total = int(lengths.sum())
+    n = len(lengths)
+    total = len(indices)
     if total == 0:
         return np.zeros(n)
     size = len(block.idf)
     dtype = np.int32 if n * size < 2**31 else np.int64
     keys = np.repeat(np.arange(n, dtype=dtype) * dtype(size), lengths)
-    keys += np.concatenate(indices).astype(dtype, copy=False)
+    keys += indices.astype(dtype, copy=False)
     keys.sort()
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     counts = np.diff(np.append(starts, total))
