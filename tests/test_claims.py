@@ -340,8 +340,15 @@ def _phrase_texts() -> list[str]:
 
 
 def _assert_gates_hold(texts):
+    from newskit.claims.claim_types import _gate_set
+    from newskit.claims.features import _HAND_GATE_SET
+
     for text in texts:
         words = word_set(text)
+        for gate_set in (_gate_set()[0], _HAND_GATE_SET):  # all at once == one by one
+            bits = gate_set.open_bits(text, words)
+            assert [bool(bits >> k & 1) for k in range(len(gate_set.gates))] == \
+                [g.opens(text, words) for g in gate_set.gates], text
         for name, pattern in cues().items():
             if pattern.search(text):
                 assert gates()[name].opens(text, words), (name, text)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 
-from newskit.claims.features import WordGate, word_set
+from newskit.claims.features import GateSet, WordGate, word_set
 from newskit.wordlists import word_lines
 
 CLAIM_TYPES = ("quantity", "comparison", "prediction", "causal", "rule", "personal", "other",
@@ -139,30 +139,43 @@ def gates() -> dict[str, WordGate]:
     return {name: cue_gate(file) for name, file in _CUE_FILES.items()}
 
 
-class _Cues:
-    """The cue tests of one sentence: each pattern is searched only if its gate opens, once."""
-
-    __slots__ = ("text", "words", "found")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.words = word_set(text)
-        self.found: dict[str, bool] = {}
-
-    def has(self, name: str, text: str | None = None) -> bool:
-        """Whether cue ``name`` occurs in the sentence (or in ``text``, a rewrite of it)."""
-        key = name if text is None else (name, text)
-        hit = self.found.get(key)
-        if hit is None:
-            target = self.text if text is None else text
-            hit = gates()[name].opens(target, self.words) and bool(cues()[name].search(target))
-            self.found[key] = hit
-        return hit
-
-
 _REPORTING = WordGate.of(("said", "says", "say", "told", "announced", "promised", "pledged",
                           "warned", "predicted", "estimated"))
 _MODAL = WordGate.of(("would", "could", "might"))
+
+
+@functools.lru_cache(maxsize=1)
+def _gate_set() -> tuple[GateSet, dict[str, int]]:
+    """Every gate :func:`classify` tests, as one GateSet, and the bit of each by name."""
+    named = {**gates(), "reporting": _REPORTING, "modal": _MODAL}
+    return GateSet(named.values()), {name: 1 << k for k, name in enumerate(named)}
+
+
+class _Cues:
+    """The cue tests of one sentence: each pattern is searched only if its gate opens, once."""
+
+    __slots__ = ("text", "words", "bits", "found")
+
+    def __init__(self, text: str):
+        gate_set, _ = _gate_set()
+        self.text = text
+        self.words = word_set(text)
+        self.bits = gate_set.open_bits(text, self.words)
+        self.found: dict = {}
+
+    def may(self, name: str) -> bool:
+        """Whether the gate of ``name`` opens (its pattern may match)."""
+        return bool(self.bits & _gate_set()[1][name])
+
+    def has(self, name: str, text: str | None = None) -> bool:
+        """Whether cue ``name`` occurs in the sentence (or in ``text``, a rewrite of it whose
+        words are among the sentence's)."""
+        key = name if text is None else (name, text)
+        hit = self.found.get(key)
+        if hit is None:
+            hit = self.may(name) and bool(cues()[name].search(self.text if text is None else text))
+            self.found[key] = hit
+        return hit
 
 
 def counts_as_quantity(q) -> bool:
@@ -211,7 +224,7 @@ def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
         return "personal", "personal:first-person"
     if c.has("prediction"):
         return "prediction", "prediction:cue"
-    if _REPORTING.opens(text, words) and _MODAL.opens(text, words) and REPORTED_FUTURE.search(text):
+    if c.may("reporting") and c.may("modal") and REPORTED_FUTURE.search(text):
         return "prediction", "prediction:reported-future"
     if c.has("causal"):
         return "causal", "causal:cue"

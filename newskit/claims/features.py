@@ -137,6 +137,54 @@ class WordGate:
         return False
 
 
+class GateSet:
+    """Many :class:`WordGate` tested at once: one pass over a text's words answers them all,
+    as the bits of one integer (bit ``k`` set: gate ``k`` opens).
+
+    Example:
+        >>> gs = GateSet([WordGate.of(("will",)), WordGate.of(chars="%"), WordGate.of(prefixes=("tax",))])
+        >>> bin(gs.open_bits("Taxes will rise", word_set("Taxes will rise")))
+        '0b101'
+    """
+
+    def __init__(self, gates) -> None:
+        self.gates = tuple(gates)
+        words: dict[str, int] = {}
+        prefixes: dict[int, dict[str, int]] = {}
+        chars: dict[str, int] = {}
+        always = 0
+        for k, gate in enumerate(self.gates):
+            bit = 1 << k
+            if gate.always:
+                always |= bit
+            for w in gate.words:
+                words[w] = words.get(w, 0) | bit
+            for n, group in gate.prefixes:
+                by_prefix = prefixes.setdefault(n, {})
+                for p in group:
+                    by_prefix[p] = by_prefix.get(p, 0) | bit
+            for c in gate.chars:
+                chars[c] = chars.get(c, 0) | bit
+        self._always = always
+        self._words = words
+        self._word_keys = frozenset(words)
+        self._prefixes = tuple((n, d, frozenset(d)) for n, d in sorted(prefixes.items()))
+        self._chars = tuple(chars.items())
+
+    def open_bits(self, text: str, words: frozenset) -> int:
+        """The gates that open for ``text`` (whose :func:`word_set` is ``words``), as bits."""
+        bits = self._always
+        for w in words & self._word_keys:
+            bits |= self._words[w]
+        for n, by_prefix, keys in self._prefixes:
+            for p in keys.intersection([w[:n] for w in words]):
+                bits |= by_prefix[p]
+        for c, bit in self._chars:
+            if c in text:
+                bits |= bit
+        return bits
+
+
 # Hand features: (name, pattern, gate). Each is 1.0 when the pattern occurs in the raw sentence.
 _HAND_PATTERNS: tuple[tuple[str, str, WordGate], ...] = (
     ("digit", r"\d", WordGate.of(always=True)),
@@ -167,6 +215,7 @@ _HAND_PATTERNS: tuple[tuple[str, str, WordGate], ...] = (
 )
 HAND_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p, _ in _HAND_PATTERNS)
 HAND_GATES = tuple(gate for _, _, gate in _HAND_PATTERNS)
+_HAND_GATE_SET = GateSet(HAND_GATES)
 #: names of the dense hand features, in column order.
 HAND_NAMES = tuple(name for name, _, _ in _HAND_PATTERNS) + ("length", "log_length")
 
@@ -179,11 +228,11 @@ def hand_features(texts: list[str], gated: bool = True) -> np.ndarray:
     """
     rows = []
     lengths = []
-    patterns = [(gate, pattern) for gate, (_, pattern) in zip(HAND_GATES, HAND_PATTERNS)]
+    patterns = [(1 << k, pattern) for k, (_, pattern) in enumerate(HAND_PATTERNS)]
+    everything = (1 << len(patterns)) - 1
     for text in texts:
-        words = word_set(text) if gated else frozenset()
-        rows.append([1.0 if (not gated or gate.opens(text, words)) and pattern.search(text) else 0.0
-                     for gate, pattern in patterns])
+        bits = _HAND_GATE_SET.open_bits(text, word_set(text)) if gated else everything
+        rows.append([1.0 if bits & bit and pattern.search(text) else 0.0 for bit, pattern in patterns])
         lengths.append(len(text.split()))
     n_words = np.array(lengths, dtype=np.float64)
     return np.column_stack([
