@@ -150,7 +150,7 @@ class GateSet:
     def __init__(self, gates) -> None:
         self.gates = tuple(gates)
         words: dict[str, int] = {}
-        prefixes: dict[int, dict[str, int]] = {}
+        prefixes: dict[str, int] = {}
         chars: dict[str, int] = {}
         always = 0
         for k, gate in enumerate(self.gates):
@@ -159,16 +159,16 @@ class GateSet:
                 always |= bit
             for w in gate.words:
                 words[w] = words.get(w, 0) | bit
-            for n, group in gate.prefixes:
-                by_prefix = prefixes.setdefault(n, {})
+            for _, group in gate.prefixes:
                 for p in group:
-                    by_prefix[p] = by_prefix.get(p, 0) | bit
+                    prefixes[p] = prefixes.get(p, 0) | bit
             for c in gate.chars:
                 chars[c] = chars.get(c, 0) | bit
         self._always = always
         self._words = words
         self._word_keys = frozenset(words)
-        self._prefixes = tuple((n, d, frozenset(d)) for n, d in sorted(prefixes.items()))
+        self._prefixes = tuple(prefixes.items())
+        self._any_prefix = tuple(prefixes)  # str.startswith takes them all at once
         self._chars = tuple(chars.items())
 
     def open_bits(self, text: str, words: frozenset) -> int:
@@ -176,9 +176,12 @@ class GateSet:
         bits = self._always
         for w in words & self._word_keys:
             bits |= self._words[w]
-        for n, by_prefix, keys in self._prefixes:
-            for p in keys.intersection([w[:n] for w in words]):
-                bits |= by_prefix[p]
+        if self._any_prefix:
+            for w in words:
+                if w.startswith(self._any_prefix):
+                    for p, bit in self._prefixes:
+                        if w.startswith(p):
+                            bits |= bit
         for c, bit in self._chars:
             if c in text:
                 bits |= bit
