@@ -205,9 +205,9 @@ def profile(pools, n: int) -> dict[str, float]:
         except (ImportError, AttributeError):
             continue
     try:
-        from newskit.quotes import sources
+        from newskit.quotes import find_sources
 
-        steps["sources"] = sources
+        steps["sources"] = find_sources
     except ImportError:
         pass
     from newskit.analysis import _parameters
@@ -225,7 +225,7 @@ def profile(pools, n: int) -> dict[str, float]:
             reuse = {k: v for k, v in found.items() if k in _parameters(fn)} if name in ("claims", "sources") else {}
             t0 = time.process_time()
             if name == "sentences":
-                fn(art.text)
+                found[name] = fn(art.text)
             elif name == "dates":
                 found[name] = fn(art, reference=art.published)
             else:
