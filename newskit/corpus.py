@@ -138,10 +138,19 @@ def _frame_items(frame, name: str = "frame") -> Iterator[tuple]:
 
 
 def _is_missing(value) -> bool:
+    """None, NaN, pd.NA or NaT: no value (a list, tuple or dict is a value)."""
+    if value is None:
+        return True
+    if isinstance(value, (str, int)):  # the common cells, without asking pandas (bool is an int)
+        return False
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, (list, tuple, dict)):
+        return False
     try:
         import pandas as pd
 
-        return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
+        return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
 
@@ -400,14 +409,18 @@ def _arrow_column(values: list, kind: str | None):
     types = {"int": pa.int64(), "int?": pa.int64(), "float": pa.float64(), "float?": pa.float64(),
              "bool": pa.bool_(), "bool?": pa.bool_(), "str": pa.string(), "str?": pa.string(),
              "date": pa.date32()}
-    values = [None if _is_missing(v) else v for v in values]
     target = types.get(kind) if kind else None
-    try:
-        if target is None:
-            raise TypeError
-        return pa.array(values, type=target, from_pandas=True)
-    except (TypeError, ValueError, pa.ArrowException):
-        return pa.array([_as_text(v) for v in values], type=pa.string())
+    if target is not None:
+        try:  # the common case, all in pyarrow: None and NaN become nulls
+            return pa.array(values, type=target, from_pandas=True)
+        except (TypeError, ValueError, pa.ArrowException):
+            pass
+        values = [None if _is_missing(v) else v for v in values]  # pd.NA, NaT …
+        try:
+            return pa.array(values, type=target, from_pandas=True)
+        except (TypeError, ValueError, pa.ArrowException):
+            pass
+    return pa.array([None if _is_missing(v) else _as_text(v) for v in values], type=pa.string())
 
 
 def _arrow_table(frame, table: str):
