@@ -172,6 +172,9 @@ SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(‘)(?=\w)(.+?)(?<=\
 QUOTED_STRETCH = re.compile(r"(“|\"|''|„|«|‘)(.+?)(”|\"|''|»|’(?!\w))")
 # A token: an initialism (U.S.), a word with inner apostrophes/hyphens/periods, or one symbol.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w\u00C0-\u024F]+(?:[’'\-.][\w\u00C0-\u024F]+)*|''|\S")
+# A token with the white space before it: tokens cover every other character, so one findall
+# gives each token and, counting lengths, its offsets.
+SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
 _WORDS_RE = re.compile(r"[\w\u00C0-\u024F]+(?:[’'\-][\w\u00C0-\u024F]+)*")
 # A paragraph: one line of text (blank lines between paragraphs are skipped).
 LINE = re.compile(r"[^\n]+")
@@ -257,7 +260,7 @@ NP_BREAK = frozenset("is was were are am be has have had will would can could sh
 
 
 # ---------------------------------------------------------------- tokens and quote segments
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -267,7 +270,7 @@ class _Tok:
     seg: object = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     """A quoted stretch: marks at open_at and close_at (close_at None when unclosed)."""
 
@@ -320,7 +323,7 @@ def _segments(text: str, ps: int, pe: int) -> list[_Seg]:
                 open_seg = None
     if open_seg is not None:
         segs.append(open_seg)  # unclosed: runs to the end of the paragraph
-    if not segs:  # British style: ‘single curly marks’ as quotation marks
+    if not segs and text.find("‘", ps, pe) >= 0:  # British style: ‘single curly marks’
         segs = [_Seg(m.start(1), m.end(1), m.start(3), m.end(3))
                 for m in SINGLE_QUOTED.finditer(text, ps, pe)]
     for s in segs:
@@ -350,17 +353,22 @@ def _tokens(text: str, ps: int, pe: int, blocks: list[_Seg]) -> list[_Tok]:
             bi += 1
             continue
         limit = blocks[bi].open_at if bi < len(blocks) else pe
-        taken = -1  # the offset of a period already joined to the token before it
-        for m in TOKEN.finditer(text, pos, limit):
-            s, e = m.span()
-            if s == taken:
-                continue  # that period matched on its own: it is part of "Lt." already
-            w = m.group()
+        stop = limit
+        while stop > pos and text[stop - 1].isspace():
+            stop -= 1  # else the search below would retry a trailing white space at every offset
+        at = pos  # where the last match ended
+        joined = False
+        for space, w in SPACED_TOKEN.findall(text, pos, stop):
+            s = at + len(space)
+            at = e = s + len(w)
+            if joined:  # this period is already part of the token before it
+                joined = False
+                continue
             # a final period belongs to an abbreviation or an initial ("Lt.", "J.")
             if e < limit and text[e] == "." and w[:1].isalpha() and (
                     w.lower() in abbrev or (len(w) == 1 and w.isupper())
                     or (w[:1].isupper() and w.lower() + "." in title_words)):
-                taken = e
+                joined = True
                 e += 1
                 w += "."
             kind = "w" if (w[0].isalnum() or w[0] == "_") else "p"
@@ -423,17 +431,20 @@ def _last_word(s: str) -> str | None:
 
 
 def _sentences(toks: list[_Tok]) -> list[list[_Tok]]:
-    out, cur = [], []
+    """A paragraph's tokens cut into sentences (quote blocks are never cut)."""
+    out = []
     n = len(toks)
+    start = 0  # the first token of the current sentence, toks[start:i + 1]
     i = 0
     while i < n:
         t = toks[i]
-        cur.append(t)
+        if t.kind == "w" and i - start + 1 < 2 * MAX_SENTENCE_TOKENS:
+            i += 1  # a word ends no sentence, unless a run-on one (below)
+            continue
         boundary = False
         if t.kind == "p" and t.text in SENTENCE_END:
             j = i + 1
             while j < n and toks[j].kind == "p" and toks[j].text in CLOSING_MARKS:
-                cur.append(toks[j])
                 j += 1
             i = j - 1
             nxt = toks[j] if j < n else None
@@ -447,15 +458,16 @@ def _sentences(toks: list[_Tok]) -> list[list[_Tok]]:
                 # “… .” He said → the quote ends a sentence unless an attribution follows
                 boundary = nxt is None or nxt.kind == "Q" or not _looks_like_attribution(toks, i + 1) \
                     or nxt.text in {"He", "She", "They", "We", "It", "I"}  # “… .” He said: a new sentence
-        if not boundary and len(cur) >= MAX_SENTENCE_TOKENS and (t.text in {",", ";"} or
-                                                                len(cur) >= 2 * MAX_SENTENCE_TOKENS):
+        length = i - start + 1
+        if not boundary and length >= MAX_SENTENCE_TOKENS and (t.text in {",", ";"} or
+                                                              length >= 2 * MAX_SENTENCE_TOKENS):
             boundary = True  # a run-on "sentence" (lists, junk): cut it so work stays linear
         if boundary:
-            out.append(cur)
-            cur = []
+            out.append(toks[start:i + 1])
+            start = i + 1
         i += 1
-    if cur:
-        out.append(cur)
+    if start < n:
+        out.append(toks[start:])
     return out
 
 
@@ -864,10 +876,16 @@ def _content_left(toks, lo, k):
 
 def _is_content(toks, s, e) -> bool:
     """Can toks[s:e] be a reported content: two words or more, or a quotation?"""
-    if e - s < 1:
-        return False
-    words = sum(1 for t in toks[s:e] if t.kind in "wQ")
-    return words >= 2 or any(t.kind == "Q" for t in toks[s:e])
+    words = 0
+    for k in range(s, e):
+        kind = toks[k].kind
+        if kind == "Q":
+            return True
+        if kind == "w":
+            words += 1
+            if words == 2:
+                return True
+    return False
 
 
 def _span_parts(toks, s, e):
@@ -875,10 +893,15 @@ def _span_parts(toks, s, e):
     if e - s == 1 and toks[s].kind == "Q":
         seg = toks[s].seg
         return [(seg.cstart, seg.cend)], True
-    qs = [t for t in toks[s:e] if t.kind == "Q"]
-    others = [t for t in toks[s:e] if t.kind != "Q" and t.text not in {",", "."}]
-    if qs and not others:
-        return [(t.seg.cstart, t.seg.cend) for t in qs], True
+    qs = []
+    for k in range(s, e):
+        if toks[k].kind == "Q":
+            qs.append(toks[k])
+        elif toks[k].text not in {",", "."}:
+            break  # not only quotes: one span
+    else:
+        if qs:
+            return [(t.seg.cstart, t.seg.cend) for t in qs], True
     return [(toks[s].start, toks[e - 1].end)], False
 
 
@@ -947,11 +970,13 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
                                          for f in frames for a, b in f.parts):
             frames.append(extra)
     # quote blocks that no frame took: "… Shaw: “…”", "… issued a statement saying “…”"
-    covered = [(a, b) for f in frames for a, b in f.parts]
-    if not any(t.kind == "w" for t in toks):
+    blocks = [k for k, t in enumerate(toks) if t.kind == "Q"]
+    if blocks and not any(t.kind == "w" for t in toks):
         return frames  # a bare quote sentence: attributed later, from its neighbours
-    for k, t in enumerate(toks):
-        if t.kind != "Q" or any(a <= t.seg.cstart < b for a, b in covered):
+    covered = [(a, b) for f in frames for a, b in f.parts]
+    for k in blocks:
+        t = toks[k]
+        if any(a <= t.seg.cstart < b for a, b in covered):
             continue
         src = cue = None
         j = k - 1
@@ -1263,22 +1288,24 @@ def find_quotes(text_or_article) -> list[Quote]:
         toks = _tokens(text, ps, pe, blocks)
         for sent in _sentences(toks):
             fs = _sentence_frames(sent)
-            conts = {t.seg.cstart for t in sent if t.kind == "Q" and t.seg.cont_prev}
+            qs = [t for t in sent if t.kind == "Q"] if blocks else []
+            conts = {t.seg.cstart for t in qs if t.seg.cont_prev}
             for f in fs:
                 f.para = pi
                 f.cont = f.direct and f.parts[0][0] in conts
                 events.append(("frame", f))
             if not fs:
-                qs = [t for t in sent if t.kind == "Q"]
-                rest = [t for t in sent if t.kind == "w"]
-                if qs and not rest:
+                if qs and not any(t.kind == "w" for t in sent):
                     events.append(("bare", pi, [(t.seg.cstart, t.seg.cend) for t in qs],
                                    qs[0].seg.cont_prev))
     return _assemble(text, events)
 
 
+# "Mr. Bo Diaz": group 1 is the title, group 2 the name. The two patterns below start with a
+# letter and test the word boundary just after it ("(?<!\wM)" is "\bM"), so that a search can
+# jump from one capital letter to the next instead of trying every offset.
 COURTESY_NAME = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+)")
+    r"(M(?<!\wM)(?:r|rs|s|iss))\.?\s+((?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+)")
 
 
 def _gender_hints(text: str) -> dict:
@@ -1291,7 +1318,8 @@ def _gender_hints(text: str) -> dict:
     return hints
 
 
-FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w’'\-]*)){1,3}\b")
+# Two to four capitalised words ("Bo Diaz", "George W. Bush").
+FULL_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w’'\-]*)){1,3}\b")
 
 
 _COMMON_CAPITALISED = (CLAUSE_BOUNDARY | TAIL_PREPOSITIONS | DAYS | TIME_WORDS | NOT_SOURCE_END
@@ -1303,13 +1331,14 @@ def _name_hints(text: str) -> dict:
     from collections import Counter
 
     lex = speaker_lexicon()
+    titles = lex["title_set"]
     counts: dict = {}
     for m in FULL_NAME.finditer(text):
         words = m.group().split()
-        while words and (words[0].lower() in lex["titles"] or words[0].lower() in lex["courtesy"]
+        while words and (words[0].lower() in titles or words[0].lower() in lex["courtesy"]
                          or words[0].lower() in _COMMON_CAPITALISED):
             words = words[1:]
-        if len(words) < 2 or any(w.lower() in lex["titles"] for w in words):
+        if len(words) < 2 or any(w.lower() in titles for w in words):
             continue
         counts.setdefault(words[-1].lower(), Counter())[" ".join(words)] += 1
     return {k: c.most_common(1)[0][0] for k, c in counts.items()}
@@ -1334,91 +1363,92 @@ def _person_before(text: str, pos: int, gender: str) -> str | None:
     return found[1] if found else None
 
 
+@dataclass(slots=True)
+class _Draft:
+    """A quote being assembled: offsets and its source. The Quote is built at the end, once
+    later mentions have completed the source's name ("Bill de Blasio")."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    parts: tuple
+    source: object = None  # the speaker's Entity, or None
+    src: tuple | None = None  # (start, end) of the speaker mention
+    cue: tuple | None = None
+    recipient: tuple | None = None
+
+
 def _assemble(text: str, events: list) -> list[Quote]:
     resolver = SpeakerResolver(gender_hints=_gender_hints(text), name_hints=_name_hints(text))
     resolver.antecedent_finder = lambda pos, gender: _person_before(text, pos, gender)
-    # each quote with its source (an Entity or None); names are final only once the text is read
-    out: list[tuple] = []
-    last = None  # (quote, paragraph, index in out, source) of the last attributed quote
+    out: list[_Draft] = []
+    last = None  # (draft, paragraph) of the last attributed quote
     for ev in events:
         if ev[0] == "frame":
             f = ev[1]
             if not f.parts or any(b <= a for a, b in f.parts):
                 continue
-            speaker = anonymous = role = affiliation = ent = None
-            s_start = s_end = s_text = None
+            ent = None
             if f.src is not None:
-                s_start, s_end = f.src
-                s_text = text[s_start:s_end]
                 ant = text[f.antecedent[0]:f.antecedent[1]] if f.antecedent else None
-                ent = resolver.resolve(s_text, s_start, role_hint=f.role, antecedent=ant)
-                speaker, anonymous, role, affiliation = ent.name, ent.anonymous, ent.role, ent.affiliation
-            elif f.rule in ("embedded-quote", "colon-quote") and last is not None and last[1] == f.para \
-                    and last[0].speaker is not None:
+                ent = resolver.resolve(text[f.src[0]:f.src[1]], f.src[0], role_hint=f.role,
+                                       antecedent=ant)
+            elif f.rule in ("embedded-quote", "colon-quote") and last is not None and last[1] == f.para:
                 # a quote block in a paragraph whose speaker is already known: the same speaker
-                q0 = last[0]
-                speaker, anonymous, role, affiliation = q0.speaker, q0.anonymous, q0.role, q0.affiliation
-                ent = last[3]
-            if f.cont and out and out[-1][0].kind == "direct" and out[-1][0].rule in (
-                    "unattributed", "inherited") and out[-1][0].end <= f.parts[0][0]:
+                ent = last[0].source
+            if f.cont and out and out[-1].kind == "direct" and out[-1].rule in (
+                    "unattributed", "inherited") and out[-1].end <= f.parts[0][0]:
                 # “First paragraph … / “… second paragraph,” she said: one quote
-                f.parts = list(out[-1][0].parts) + list(f.parts)
+                f.parts = list(out[-1].parts) + list(f.parts)
                 out.pop()
             start, end = f.parts[0][0], f.parts[-1][1]
-            body = text[start:end]
             if f.direct:
                 kind = "direct"
             else:
+                body = text[start:end]
                 kind = "mixed" if QUOTE_MARK.search(body) and _has_quoted_words(body) else "indirect"
-            rec = text[f.recipient[0]:f.recipient[1]] if f.recipient else None
-            q = Quote(start, end, body, kind, speaker, s_start, s_end, s_text,
-                      text[f.cue[0]:f.cue[1]] if f.cue else None,
-                      f.cue[0] if f.cue else None, f.cue[1] if f.cue else None, rec,
-                      bool(anonymous), role, affiliation, f.rule, tuple(f.parts))
-            out.append((q, ent))
-            last = (q, f.para, len(out) - 1, ent)
+            out.append(_Draft(start, end, kind, f.rule, tuple(f.parts), ent, f.src, f.cue or None,
+                              f.recipient or None))
+            last = (out[-1], f.para)
         else:
             _, pi, parts, cont = ev
             if last is not None and last[0].kind == "direct" and (last[1] == pi or cont) and \
                     parts[0][0] > last[0].end:
-                q0 = last[0]
-                new_parts = q0.parts + tuple(parts)
-                q = Quote(q0.start, parts[-1][1], text[q0.start:parts[-1][1]], "direct", q0.speaker,
-                          q0.speaker_start, q0.speaker_end, q0.speaker_text, q0.cue, q0.cue_start,
-                          q0.cue_end, q0.recipient, q0.anonymous, q0.role, q0.affiliation, q0.rule,
-                          new_parts)
-                out[last[2]] = (q, last[3])
-                last = (q, pi, last[2], last[3])
+                # the quote goes on after its attribution: “A,” she said. “B.”
+                d = last[0]
+                d.end = parts[-1][1]
+                d.parts += tuple(parts)
+                last = (d, pi)
                 continue
             start, end = parts[0][0], parts[-1][1]
-            body = text[start:end]
-            if last is not None and pi - last[1] <= 1 and last[0].speaker is not None:
-                q0 = last[0]
-                q = Quote(start, end, body, "direct", q0.speaker, None, None, None, None, None, None,
-                          None, q0.anonymous, q0.role, q0.affiliation, "inherited", tuple(parts))
-                last = (q, pi, len(out), last[3])  # appended just below
-                out.append((q, last[3]))
-            else:
-                if len(_WORDS_RE.findall(body)) < 4:
-                    continue
-                out.append((Quote(start, end, body, "direct", rule="unattributed", parts=tuple(parts)),
-                            None))
-    final = []
-    for q, e in out:
-        if e is not None:  # the canonical name as completed by later mentions ("Bill de Blasio")
-            q = _with_source(q, e)
+            if last is not None and pi - last[1] <= 1 and last[0].source is not None:
+                out.append(_Draft(start, end, "direct", "inherited", tuple(parts), last[0].source))
+                last = (out[-1], pi)
+            elif len(_WORDS_RE.findall(text, start, end)) >= 4:
+                out.append(_Draft(start, end, "direct", "unattributed", tuple(parts)))
+    quotes = [_quote(text, d) for d in out]
+    for q in quotes:
         check_span(text, q.start, q.end, q.text)
-        final.append(q)
-    final.sort(key=lambda q: (q.start, q.end))
-    return final
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
 
 
-def _with_source(q: Quote, e) -> Quote:
-    """``q`` with the speaker fields of its source ``e`` (``dataclasses.replace``, unrolled:
-    it is called for most quotes)."""
-    return Quote(q.start, q.end, q.text, q.kind, e.name, q.speaker_start, q.speaker_end,
-                 q.speaker_text, q.cue, q.cue_start, q.cue_end, q.recipient, bool(e.anonymous),
-                 e.role, e.affiliation, q.rule, q.parts, bool(e.named))
+def _quote(text: str, d: _Draft) -> Quote:
+    """The Quote of a draft, with the speaker fields of its source as they finally stand."""
+    e = d.source
+    s_start, s_end = d.src if d.src is not None else (None, None)
+    c_start, c_end = d.cue if d.cue is not None else (None, None)
+    return Quote(d.start, d.end, text[d.start:d.end], d.kind,
+                 e.name if e is not None else None,
+                 s_start, s_end, text[s_start:s_end] if d.src is not None else None,
+                 text[c_start:c_end] if d.cue is not None else None, c_start, c_end,
+                 text[d.recipient[0]:d.recipient[1]] if d.recipient is not None else None,
+                 e is not None and bool(e.anonymous),
+                 e.role if e is not None else None,
+                 e.affiliation if e is not None else None,
+                 d.rule, d.parts,
+                 e is not None and bool(e.named))
 
 
 def _has_quoted_words(body: str) -> bool:

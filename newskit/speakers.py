@@ -282,6 +282,13 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
                    anonymous=anonymous and not org, affiliation=affiliation, org=org, role=role_hint)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse_mention_cached(phrase: str, role_hint: str | None) -> Mention:
+    """``parse_mention`` remembered across documents: a Mention is immutable, and the same
+    phrases ("he", "officials", "the ministry", "Trump") come back article after article."""
+    return parse_mention(phrase, role_hint)
+
+
 RECENT_WINDOW = 400
 
 
@@ -349,7 +356,7 @@ class SpeakerResolver:
         """
         if antecedent:
             return self.resolve(antecedent, pos, role_hint)
-        m = parse_mention(phrase, role_hint)
+        m = _parse_mention_cached(phrase, role_hint)
         if m.kind == "name":
             e = self._match_name(m)
             if e is None:
