@@ -349,3 +349,23 @@ def test_offsets_property():
             assert not math.isnan(q.value)
 
     check()
+
+
+# ---------------------------------------------------------------- the start check of MASTER
+
+
+def test_start_check_changes_no_match(seed_raw):
+    """MASTER's start check (``_STARTS``) only skips positions where no alternative can match:
+    an alternative added without its start in ``_STARTS`` fails here."""
+    import re
+
+    from newskit import quantities as qmod
+
+    unchecked = re.compile(qmod._GUARD + qmod._ALTERNATIVES, re.VERBOSE)
+    texts = [seed_raw, " ".join(_TOKENS), *(s for s, _ in TSV_CASES), *(c[0] for c in MUST), *MUST_NOT,
+             *OFFSET_TEXTS]
+    for text in texts:
+        for pos in range(len(text)):
+            want, got = unchecked.match(text, pos), qmod.MASTER.match(text, pos)
+            assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup)), \
+                (text[pos:pos + 40], want, got)
