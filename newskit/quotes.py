@@ -909,20 +909,21 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
     """Attribution frames of one sentence (list of tokens, quote blocks atomic)."""
     frames: list[_Frame] = []
     n = len(toks)
-    i = 0
     used_until = 0
     if n > 2 and toks[0].low in QUESTION_STARTS and toks[-1].text == "?":
         used_until = n  # "Do you support Donald Trump?": a question, not an attribution
+    # where a cue may start (a cue word, or any word before a colon), left to right
     cue_starts = _lex()["cue_starts"]
-    while i < n:
-        # cheap test first: most tokens neither start a cue nor stand before a colon
-        if i < used_until or (toks[i].low not in cue_starts and (i + 1 == n or toks[i + 1].text != ":")):
-            i += 1
+    candidates = [k for k in range(n) if toks[k].low in cue_starts
+                  or (k + 1 < n and toks[k + 1].text == ":")]
+    after_cue = 0  # the token after the last cue found: cues do not overlap
+    for i in candidates:
+        if i < after_cue or i < used_until:
             continue
         L = _is_cue(toks, i)
         if not L:
-            i += 1
             continue
+        after_cue = i + L
         cue = (toks[i].start, toks[i + L - 1].end)
         if toks[i].low == "according" and L == 2:
             f = _according(toks, i, n)
@@ -960,7 +961,6 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
                                              antecedent=f.antecedent, direct=direct))
                         used_until = n
                     break
-        i += L
     if not frames:
         ev = _evidential(toks)
         if ev is not None:
