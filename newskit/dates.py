@@ -131,6 +131,7 @@ MONTH_FULL = "(?:" + _alt([m for m in _FULL_MONTHS if m not in ("march", "may")]
 # abbreviations ("Oct.", "Sept") only where a day or a year follows (see the rules)
 MONTH_ABBR = "(?:" + _alt([m for m in MONTHS if m not in _FULL_MONTHS and m not in ("mar", "may")]) + r"|(?-i:Mar|MAR))\.?"
 MONTH_ANY = f"(?:{MONTH_FULL}|{MONTH_ABBR})"
+MONTH_WORD = _alt(MONTHS)  # any month name in lower case: where MONTH_ANY may match, in the folded text
 WEEKDAY = _alt([d for d in WEEKDAYS if len(d) > 5])  # full names only: "Sun", "Sat" are words too
 WEEKDAY_ABBR = r"(?:(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.?"
 _UNIT_WORDS = [u for u in UNITS]
@@ -263,18 +264,61 @@ def _quarter(d: dt.date) -> tuple[int, int]:
     return d.year, (d.month - 1) // 3 + 1
 
 
+# The folded text: lower case, with the letters that IGNORECASE matches to an ASCII letter made
+# that letter ("ſ" → "s", "ı" and "İ" → "i", the Kelvin sign → "k"). It has the same length, so
+# offsets carry over, and a pattern written in lower case matches it, without IGNORECASE, exactly
+# where it matches the text with IGNORECASE: the anchors, the needs and most rules are scanned there,
+# about twice as fast (the regex engine rejects an alternative in one comparison only when it
+# starts with a case-sensitive literal).
+_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_HAS_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _fold(text: str) -> str:
+    """TEXT in lower case, with IGNORECASE's non-ASCII twins of ASCII letters made ASCII.
+
+    Example:
+        >>> _fold("Next WEEK, ſoon")
+        'next week, soon'
+    """
+    if _HAS_TWIN.search(text):
+        text = text.translate(_IGNORECASE_TWINS)
+    return text.lower()
+
+
+_CLASS_ESCAPE_OR_GROUP_NAME = re.compile(r"\\[dDsSwWbB]|\(\?P<\w+>")
+_CASED = re.compile(r"[A-Z]|\\[A-Za-z0-9]|\(\?[a-zA-Z-]+[:)]")  # upper case, other escapes, inline flags
+
+
+def _lower_case_pattern(source: str) -> bool:
+    """True if SOURCE's letters are all lower case, but in class escapes (``\\s``) and group names."""
+    return not _CASED.search(_CLASS_ESCAPE_OR_GROUP_NAME.sub("", source))
+
+
+def _for_folded(pattern: re.Pattern) -> re.Pattern:
+    """PATTERN, written in lower case for IGNORECASE, compiled without it for the folded text."""
+    if not _lower_case_pattern(pattern.pattern):
+        raise ValueError(f"not a lower-case pattern: {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
+_CUE_FOLDED, _SOON_AS_FOLDED, _BE_BEFORE_FOLDED = _for_folded(_CUE), _for_folded(SOON_AS), _for_folded(BE_BEFORE)
+
+
 # --------------------------------------------------------------------------- document state
 
 class _Doc:
     """What resolution needs besides the match: the text, the reference, recent context."""
 
-    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "year", "tenses")
+    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "year", "folded", "tenses")
 
-    def __init__(self, text: str, ref: Optional[dt.date], tenses: Optional[dict] = None):
+    def __init__(self, text: str, ref: Optional[dt.date], like: Optional["_Doc"] = None):
         self.text = text
         self.ref = ref
-        # (start, end) -> tense: it depends on the text alone, so documents on the same text share it
-        self.tenses: dict[tuple[int, int], Optional[str]] = {} if tenses is None else tenses
+        # what depends on the text alone is shared with a document LIKE this one (on the same text):
+        # the folded text (see _fold), and the tenses found, (start, end) -> tense
+        self.folded = _fold(text) if like is None else like.folded
+        self.tenses: dict[tuple[int, int], Optional[str]] = {} if like is None else like.tenses
         self.quarter: Optional[tuple[int, int]] = None  # last quarter mentioned
         self.quarter_pos = -10**9
         self.day: Optional[dt.date] = None  # last calendar day mentioned
@@ -294,33 +338,38 @@ class _Doc:
         return self.tenses[key]
 
     def _tense(self, start: int, end: int) -> Optional[str]:
+        # the cues are found in the folded text (the same offsets), the words read in the text
         lo = max(0, start - 100)
         left = self.text[lo:start]
         cut = None
         for cut in SENTENCE_END.finditer(left):
             pass
         if cut is not None:
-            left = left[cut.end():]
+            lo += cut.end()
+            left = self.text[lo:start]
+        folded = self.folded[lo:start]
         if self.text[end:end + 2] == "'s":
             return "past"  # "Wednesday's ruling": a noun modifier, usually a past event
-        if SOON_AS.search(left):
+        if _SOON_AS_FOLDED.search(folded):
             return "future"  # "as soon as Tuesday", "as early as next week"
-        for m in reversed(list(_CUE.finditer(left))):
-            t = self._classify(m.group(0), left[:m.start()], right_side=False)
+        for m in reversed(list(_CUE_FOLDED.finditer(folded))):
+            t = self._classify(left[m.start():m.end()], folded[:m.start()], right_side=False)
             if t:
                 return t
         right = self.text[end:end + 70]
         stop = SENTENCE_END.search(right)
         if stop:
             right = right[:stop.start()]
-        for m in _CUE.finditer(right):
-            t = self._classify(m.group(0), right[:m.start()], right_side=True)
+        folded = self.folded[end:end + len(right)]
+        for m in _CUE_FOLDED.finditer(folded):
+            t = self._classify(right[m.start():m.end()], folded[:m.start()], right_side=True)
             if t:
                 return t
         return None
 
     @staticmethod
     def _classify(word: str, before: str, right_side: bool) -> Optional[str]:
+        """The tense a cue WORD gives; BEFORE is the folded text before it in the clause."""
         w = word.lower()
         if word[0].isupper() and w.endswith("ed") and w not in _FUTURE_ED:
             return None  # "United", "Red": names, not verbs
@@ -328,7 +377,7 @@ class _Doc:
             return None  # "hundred", "indeed", "Seattle-based": not past tenses
         if w in _FUTURE_ED and not right_side:
             return "future"  # "is scheduled to close Monday"
-        if w.endswith("ed") and BE_BEFORE.search(before):
+        if w.endswith("ed") and _BE_BEFORE_FOLDED.search(before):
             return None  # passive or adjectival participle: "is expected", "must be returned"
         if w in _FUTURE_ED:
             return "past" if right_side else "future"
@@ -418,23 +467,78 @@ Result = Optional[tuple[str, str]]  # (TIMEX3 type, value)
 
 @dataclass(frozen=True)
 class Rule:
-    """A named pattern and the function that turns its match into a (type, value)."""
+    """A named pattern and the function that turns its match into a (type, value).
+
+    ``locate``, when there is one, is a pattern without IGNORECASE for the folded text (see
+    ``_fold``) that matches at least wherever ``pattern`` does: the pattern itself when it is
+    written in lower case, else a lower-case beginning of it. It finds where matches may start,
+    and ``pattern`` then makes them, the very matches its ``finditer`` would give.
+
+    ``keep``, when there is one, is a test of the match alone that ``resolve`` applies first
+    (declining the matches that fail it, whatever the document): those are dropped at once.
+    """
 
     name: str
     pattern: re.Pattern
     resolve: Callable[[re.Match, _Doc], Result]
     priority: int = 0
+    locate: Optional[re.Pattern] = None
+    keep: Optional[Callable[[re.Match], bool]] = None
+
+    def matches(self, text: str, folded: str, windows, need: Optional[re.Pattern] = None) -> list[re.Match]:
+        """The matches in the windows (start, end) of TEXT, each window from the end of the last
+        match on; none in a window where ``need`` is not found (in the folded text)."""
+        found = []
+        last_end = -1
+        for ws, we in windows:
+            if need is not None and need.search(folded, ws, we) is None:
+                continue  # no match can lie here
+            pos = max(ws, last_end)
+            rest = pos if self.locate is None else self._located(text, folded, pos, we, found)
+            if rest is not None:
+                found.extend(self.pattern.finditer(text, rest, we))
+            for m in reversed(found):  # the next window starts after the last match
+                if m.end() > m.start():
+                    last_end = m.end()
+                    break
+        return found
+
+    def _located(self, text: str, folded: str, pos: int, endpos: int, found: list) -> Optional[int]:
+        """Adds the matches in text[pos:endpos] found by way of ``locate``. Returns None, or where
+        ``pattern.finditer`` is to go on: at an empty match, which only it steps over correctly."""
+        search, match = self.locate.search, self.pattern.match
+        while True:
+            hit = search(folded, pos, endpos)
+            if hit is None:
+                return None
+            m = match(text, hit.start(), endpos)
+            if m is None:
+                pos = hit.start() + 1  # no match starts there after all
+            elif m.end() == m.start():
+                return hit.start()
+            else:
+                found.append(m)
+                pos = m.end()
 
 
 RULES: list[Rule] = []
 
 
-def rule(name: str, pattern: str, priority: int = 0, flags: int = re.I | re.X):
-    """Register a resolver for PATTERN under NAME (pattern compiled once, here)."""
+def rule(name: str, pattern: str, priority: int = 0, flags: int = re.I | re.X, locate: Optional[str] = None,
+         keep: Optional[Callable[[re.Match], bool]] = None):
+    """Register a resolver for PATTERN under NAME (pattern compiled once, here).
+
+    LOCATE: a lower-case pattern every match of PATTERN starts with, when PATTERN itself is not
+    in lower case; KEEP: a test the resolver requires of its matches (see ``Rule``).
+    """
     compiled = re.compile(r"(?<![\w'])(?:" + pattern + ")", flags)
+    locator = None
+    for source in (pattern, locate):
+        if locator is None and source is not None and flags & re.I and _lower_case_pattern(source):
+            locator = re.compile(r"(?<![\w'])(?:" + source + ")", flags & ~re.I)
 
     def deco(fn):
-        RULES.append(Rule(name, compiled, fn, priority))
+        RULES.append(Rule(name, compiled, fn, priority, locator, keep))
         return fn
     return deco
 
@@ -702,7 +806,7 @@ def _weekday(m, doc):
     part = _part(m["part"])
     if mod in ("the previous", "the following") and doc.day is not None and m.start() - doc.day_pos < 400:
         # "down 4.5% from the previous Friday": counted from the day just mentioned, not from today
-        anchor = _Doc(doc.text, doc.day, doc.tenses)
+        anchor = _Doc(doc.text, doc.day, like=doc)
         d = _weekday_date(wd, "last" if mod == "the previous" else "next", anchor, m.start(), m.end())
     else:
         d = _weekday_date(wd, mod, doc, m.start(), m.end())
@@ -803,21 +907,30 @@ _TZ = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
 _TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?P<day>(?:{WEEKDAY})|today|yesterday|tomorrow|(?:{MONTH_ANY})\s+\d{{1,2}}(?!\d)))?"
 
 
-_CLOCK = rf"""(?:(?P<about>around|about|at|by|until|before|after|from)\s+)?
-    (?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*[ap]\.?\s?m\b))(?P<mi>[0-5]\d)(?::(?P<se>[0-5]\d))?)?
+_CLOCK_HEAD = r"""(?:(?P<about>around|about|at|by|until|before|after|from)\s+)?(?P<h>[01]?\d|2[0-3])"""
+_CLOCK = rf"""{_CLOCK_HEAD}(?:(?::|\.(?=\d\d\s*[ap]\.?\s?m\b))(?P<mi>[0-5]\d)(?::(?P<se>[0-5]\d))?)?
     (?:\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|o'?clock|in\s+the\s+(?:morning|afternoon|evening))|(?<=\d)(?P<ap1>[ap])(?![\w])\.?)?
     (?P<tz>{_TZ})"""
 _LEAD_DAY = rf"""(?:(?P<lmod>last|next|this|this\s+coming|coming|previous|the\s+previous)\s+)?
     (?P<lday>(?:{WEEKDAY})|today|tomorrow|yesterday|tonight|last\s+night|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*{YEAR4})?)
     (?:\s+(?P<lpart>{PART_OF_DAY}))?,?\s+(?:(?P<lat>at|by|from|around)\s+)?"""
+# how _LEAD_DAY begins, in lower case
+_LEAD_DAY_HEAD = rf"""(?:(?:last|next|this|this\s+coming|coming|previous|the\s+previous)\s+)?
+    (?:{WEEKDAY}|today|tomorrow|yesterday|tonight|last\s+night|{MONTH_WORD})"""
 
 
-@rule("clock_time", rf"""{_CLOCK}{_TIME_DAY}""", 4)
+def _marked_clock(m) -> bool:
+    """ "a.m.", "pm", "o'clock" or minutes with "at", "around" … or a time zone: without a day
+    before it, a bare "10" or "3:15" is not a time (the first test of ``_clock_value``)."""
+    return bool(m["ap"] or m["ap1"] or (m["mi"] and (m["about"] or m["tz"].strip())))
+
+
+@rule("clock_time", rf"""{_CLOCK}{_TIME_DAY}""", 4, locate=_CLOCK_HEAD, keep=_marked_clock)
 def _clock(m, doc):
     return _clock_value(m, doc, None)
 
 
-@rule("day_clock_time", rf"""{_LEAD_DAY}{_CLOCK}""", 4)
+@rule("day_clock_time", rf"""{_LEAD_DAY}{_CLOCK}""", 4, locate=_LEAD_DAY_HEAD)
 def _day_clock(m, doc):
     """ "Friday at 10 a.m.", "tomorrow 8:00am", "Dec. 27 12:30": a time on a named day."""
     if re.search(r"(?:easter|good|black|cyber)\s+$", doc.text[max(0, m.start() - 8):m.start()], re.I):
@@ -1392,7 +1505,10 @@ _DAY_PHRASE = rf"""(?:(?:next|last|this)\s+)?(?:{WEEKDAY})|(?:{MONTH_ANY})\s+[0-
     |[01]?\d/[0-3]?\d/\d{{4}}|{_alt(_HOLIDAYS)}|today|tomorrow|yesterday"""
 
 
-@rule("offset_from_day", rf"""(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|from|prior\s+to)\s+(?P<base>{_DAY_PHRASE})(?!\w)""", 4)
+_OFFSET_HEAD = rf"""(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|from|prior\s+to)\s+"""
+
+
+@rule("offset_from_day", rf"""{_OFFSET_HEAD}(?P<base>{_DAY_PHRASE})(?!\w)""", 4, locate=_OFFSET_HEAD)
 def _offset_from_day(m, doc):
     """ "two weeks before Christmas", "3 days after January 12th": a day counted from another."""
     if re.search(r"trading|business", m["unit"], re.I):
@@ -1641,6 +1757,11 @@ RULE_ANCHORS = {
 _ALL_ANCHORS = {w for spec in RULE_ANCHORS.values() for part in spec.split() for w in _GROUPS.get(part, [part])}
 
 
+def _first_words(phrases) -> list[str]:
+    """The first word of each phrase ("twenty-first" → "twenty"): every match of it starts so."""
+    return sorted({re.findall(r"[a-z]+", p)[0] for p in phrases})
+
+
 def _last_words(phrases) -> list[str]:
     """The last word of each phrase ("twenty-first" → "first"): a word every match of it contains."""
     return sorted({re.findall(r"[a-z]+", p)[-1] for p in phrases})
@@ -1648,13 +1769,15 @@ def _last_words(phrases) -> list[str]:
 
 # Needs: a string (a regex) that every match of the rule contains besides its anchor, so a window
 # without it cannot hold a match and the rule's costly pattern is not run there ("relative_unit"
-# needs "last", "next", "this" …; "numeric_date" a "/"). It is searched in the folded text (below),
-# so one lower-case spelling covers every case; a substring ("earl" for "early", "earlier") is enough.
+# needs "last", "next", "this" …; "numeric_date" a "/"). It is searched in the folded text, so one
+# lower-case spelling covers every case; a substring ("earl" for "early", "earlier") is enough.
+# (Needs that start with one character or class are searched fastest: "\d(?:-[01]|\d{7})".)
 _DAY_NEEDS = r"\d|" + "|".join(_last_words(ORDINALS))  # the day of a month: "26", "26th", "twenty-sixth"
 _UNIT_NEEDS = "|".join(_last_words(UNITS))  # "days", "trading days"
 RULE_NEEDS = {
-    "iso_date": r"-|\d{8}", "numeric_date": "/", "year_month_iso": "-", "year_range": "[-–]", "day_range": "[-–]",
-    "month_day": _DAY_NEEDS, "day_month": _DAY_NEEDS, "weekday_the_nth": _DAY_NEEDS,
+    "iso_date": r"\d(?:-[01]|\d{7})", "numeric_date": "/", "year_month_iso": "-", "year_range": "[-–]", "day_range": "[-–]",
+    "month_day": _DAY_NEEDS, "day_month": _DAY_NEEDS,
+    "weekday_the_nth": r"the\s+(?:\d|" + "|".join(_first_words(ORDINALS)) + ")",  # "Tuesday the 11th"
     "month_year": r"\d|year|nineteen|thousand", "decade": "0'?s|ties", "nth_week_of_year": r"\d",
     "this_part_of_day": "this|last|tomorrow|yesterday", "weekday_set": "every|each|days|ings|noons|nights",
     "weekday_of_week": "week", "offset_from_day": _UNIT_NEEDS, "day_clock_time": r"\d", "named_time": "noon|mid",
@@ -1664,22 +1787,6 @@ RULE_NEEDS = {
     "year_ago_adj": "ago|earlier|before|previous|prior", "bare_units": "years|months|weeks|days|decades|hours|minutes|centuries",
     "past_ref": "recent|lately|past|formerly", "future_ref": "future|soon|term|later|coming",
 }
-
-# The anchors and needs are found in the folded text: lower case, with the letters that IGNORECASE
-# matches to an ASCII letter made that letter ("ſ" → "s", "ı" and "İ" → "i", the Kelvin sign → "k";
-# the same length, so offsets carry over). A case-sensitive pattern of lower-case ASCII words (much
-# faster than one under IGNORECASE) matches the folded text exactly where it matches the text
-# under IGNORECASE.
-_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_HAS_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _fold(text: str) -> str:
-    """TEXT in lower case, with IGNORECASE's non-ASCII twins of ASCII letters made ASCII."""
-    if _HAS_TWIN.search(text):
-        text = text.translate(_IGNORECASE_TWINS)
-    return text.lower()
-
 
 # The anchor tokens, found in the folded text: numbers (a run of digits; "'90s") and whole anchor words.
 NUMBER_TOKEN = re.compile(r"\d+")
@@ -1751,25 +1858,20 @@ def _windows(text: str, folded: str) -> dict[int, list[tuple[int, int]]]:
 _WORD_END = re.compile(r"[\w'.-]*")
 
 
-def _candidates(text: str):
-    """Every rule match as (start, end, priority, rule, match); overlapping ones included."""
-    folded = _fold(text)
+def _candidates(text: str, folded: str):
+    """Every rule match in TEXT (FOLDED: ``_fold(text)``) as (start, end, priority, rule, match);
+    overlapping ones included."""
     out = []
     for g, spans in _windows(text, folded).items():
         # never cut a word (or "a.m.") at the window's end
         spans = [(ws, _WORD_END.match(text, we).end()) for ws, we in spans]
         for i in _WINDOW_GROUPS[g]:
             r = RULES[i]
-            need = _NEEDS[i]
-            last_end = -1
-            for ws, we in spans:
-                if need is not None and need.search(folded, ws, we) is None:
-                    continue  # no match can lie here
-                for m in r.pattern.finditer(text, max(ws, last_end), we):
-                    s, e = m.span()
-                    if e > s:
-                        out.append((s, e, r.priority, r, m))
-                        last_end = e
+            keep = r.keep
+            for m in r.matches(text, folded, spans, _NEEDS[i]):
+                s, e = m.span()
+                if e > s and (keep is None or keep(m)):
+                    out.append((s, e, r.priority, r, m))
     return out
 
 
@@ -1802,10 +1904,10 @@ ABSOLUTE_RULES = {"iso_date", "numeric_date", "month_day", "day_month", "month_y
 _EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
 
 
-def _probe_doc(text: str, ref: Optional[dt.date], tenses: dict) -> _Doc:
-    """A scratch document state for selection, with a context day and year so that rules anchored
+def _probe_doc(doc: _Doc) -> _Doc:
+    """A scratch copy of DOC for selection, with a context day and year so that rules anchored
     on earlier mentions ("that day", "later that year") are not declined before resolution."""
-    probe = _Doc(text, ref, tenses)
+    probe = _Doc(doc.text, doc.ref, like=doc)
     probe.day = probe.ref or dt.date(2000, 1, 1)
     probe.day_pos = 0
     probe.year = probe.day.year
@@ -1835,7 +1937,7 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
         ref = ref.date()
     doc = _Doc(text, ref)
     found: list[DateMention] = []
-    for s, e, _prio, r, m in _select(_candidates(text), _probe_doc(text, ref, doc.tenses)):
+    for s, e, _prio, r, m in _select(_candidates(text, doc.folded), _probe_doc(doc)):
         try:
             res = r.resolve(m, doc)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
