@@ -47,6 +47,7 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Optional
@@ -123,6 +124,16 @@ def _alt(words, flags: str = "") -> str:
         alts.append(word_trie(simple, ignore_case=False))  # the patterns carry re.I
     body = "|".join(alts)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _first_words(phrases) -> list[str]:
+    """The first word of each phrase ("twenty-first" → "twenty"): every match of it starts so."""
+    return sorted({re.findall(r"[a-z]+", p)[0] for p in phrases})
+
+
+def _last_words(phrases) -> list[str]:
+    """The last word of each phrase ("twenty-first" → "first"): a word every match of it contains."""
+    return sorted({re.findall(r"[a-z]+", p)[-1] for p in phrases})
 
 
 # months: full names in any case, except the ambiguous "May"/"March", which must be capitalised
@@ -203,6 +214,7 @@ DECIMAL = re.compile(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?")
 FRACTION = re.compile(r"(\d)/(\d)")
 
 
+@functools.lru_cache(maxsize=4096)
 def _num(s: str) -> Optional[float]:
     """The number a numeral or number phrase denotes; None for vague ones ("several")."""
     s = SPACES.sub(" ", s.strip().lower())
@@ -228,6 +240,7 @@ def _num(s: str) -> Optional[float]:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _duration(n: Optional[float], unit_word: str) -> str:
     """TIMEX3 duration for N units (``P3D``, ``PT5H``, ``P2Y6M``, ``PXY`` when N is vague)."""
     code = UNITS[SPACES.sub(" ", unit_word.lower())]
@@ -456,6 +469,7 @@ def _part(word: Optional[str]) -> str:
     return PARTS_OF_DAY.get(word.lower(), "") if word else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _lower(s: Optional[str]) -> str:
     return SPACES.sub(" ", s.lower()) if s else ""
 
@@ -606,11 +620,15 @@ def _year_of(s: str) -> int:
 _DAY_NUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3}|%))"
 _DAY_WORDS = _alt(ORDINALS)
 _WD_PREFIX = rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
+# how weekday and month names begin, in lower case: "mon" (Monday, Mon.), "sep" (September, Sept.)
+_WEEKDAY_START = "|".join(sorted({d[:3] for d in WEEKDAYS}))
+_MONTH_START = "|".join(sorted({m[:3] for m in MONTHS}))
+
 
 @rule("month_day", rf"""
     {_WD_PREFIX}
     (?P<mon>{MONTH_ANY})(?:\s+|-)(?:the\s+)?(?P<day>{_DAY_NUM}|{_DAY_WORDS})
-    (?:(?:\s*,\s*|\s+|\s+of\s+|-)(?P<year>{YEAR4}|'\d\d)(?!\d))?""", 4)
+    (?:(?:\s*,\s*|\s+|\s+of\s+|-)(?P<year>{YEAR4}|'\d\d)(?!\d))?""", 4, locate=f"{_WEEKDAY_START}|{_MONTH_START}")
 def _md(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
@@ -618,14 +636,16 @@ def _md(m, doc):
 @rule("day_month", rf"""
     {_WD_PREFIX}
     (?<![\d.,$])(?<!\d:)(?P<day>{_DAY_NUM}|{_DAY_WORDS})(?:\s+(?:of\s+)?|[-/])(?P<mon>{MONTH_ANY})(?![a-z])
-    (?:(?:,?\s+|\s+of\s+|[-/])(?P<year>{YEAR4}(?!\d)|(?:'|(?<=of\s))\d\d(?![\w:%])))?""", 4)
+    (?:(?:,?\s+|\s+of\s+|[-/])(?P<year>{YEAR4}(?!\d)|(?:'|(?<=of\s))\d\d(?![\w:%])))?""", 4,
+      locate=rf"{_WEEKDAY_START}|\d|" + "|".join(_first_words(ORDINALS)))
 def _dm(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
 
 @rule("month_year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
     (?:(?P<mon>{MONTH_ANY})(?:,?\s+(?:of\s+)?|[-/])(?P<year>{YEAR4}(?!\d)|'\d\d|(?<=of\s)\d\d(?![\d:%])|last\s+year|this\s+year|next\s+year
-    |nineteen\s+{NUMBER_WORD}|two\s+thousand(?:\s+and\s+{NUMBER_WORD}(?![-\w]))?)|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3)
+    |nineteen\s+{NUMBER_WORD}|two\s+thousand(?:\s+and\s+{NUMBER_WORD}(?![-\w]))?)|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3,
+      locate=f"early|late|mid|the|{_MONTH_START}|1|2")
 def _my(m, doc):
     month = MONTHS[_lower(m["mon"] or m["mon2"]).rstrip(".")]
     ys = _lower(m["year"] or m["year2"])
@@ -653,7 +673,8 @@ MAY_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|during|of|from|through
 
 @rule("month", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of
     |the\s+middle\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[-\s]+)?
-    (?P<mon>{MONTH_FULL})(?![-\w]|\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z]))""", 1)
+    (?P<mon>{MONTH_FULL})(?![-\w]|\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z]))""", 1,
+      locate=f"last|next|this|early|late|mid|the|{_MONTH_START}")
 def _month(m, doc):
     name = _lower(m["mon"])
     mod = _lower(m["mod"])
@@ -705,7 +726,7 @@ def _year_range(m, doc):
 
 
 @rule("day_range", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–)\s*(?:(?P<mon2>{MONTH_ANY})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
-    (?:\s*,\s*(?P<year>{YEAR4}))?""", 5)
+    (?:\s*,\s*(?P<year>{YEAR4}))?""", 5, locate=_MONTH_START)
 def _day_range(m, doc):
     """ "Nov. 18-19", "Nov 18-Dec 19, 2015": consecutive days, with the first and last."""
     mon1 = MONTHS[_lower(m["mon"]).rstrip(".")]
@@ -1369,9 +1390,9 @@ def _dur(m, doc):
         return None  # "a second group", "a quarter that produced a loss"
     if numtxt in ("a", "an") and not m["ago"] and not det:
         before = doc.text[max(0, m.start() - 25):m.start()]
-        if re.search(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$", before):
+        if RATE_BEFORE.search(before):
             return "SET", _duration(1, unit)
-    if unit.startswith("quarter") and re.match(r"\s+of\b", doc.text[m.end():m.end() + 4]):
+    if unit.startswith("quarter") and OF_AFTER.match(doc.text, m.end(), m.end() + 4):
         return None  # "three-quarters of its food" is a fraction
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
         return None
@@ -1395,6 +1416,9 @@ def _dur(m, doc):
 
 
 IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+# "5 percent a year", "twice a week": "a" + unit after an amount is a rate (a SET), not a duration
+RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$")
+OF_AFTER = re.compile(r"\s+of\b")
 
 
 def _delta(n: float, unit: str) -> Optional[relativedelta]:
@@ -1432,6 +1456,7 @@ def _shifted(base: dt.date, n: float, unit: str, sign: int) -> Optional[str]:
     return str(day.year)
 
 
+@functools.lru_cache(maxsize=4096)
 def _duration_range(n, unit, direction, ref) -> Optional[tuple[dt.date, dt.date]]:
     """First and last day of "the past three months" / "the next five days" / "within a year"."""
     if ref is None or n is None or direction is None:
@@ -1649,6 +1674,11 @@ def value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
         >>> value_range("2017-Q3")
         (datetime.date(2017, 7, 1), datetime.date(2017, 9, 30))
     """
+    return _value_range(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
     try:
         m = _V_DAY.fullmatch(value)
         if m:
@@ -1757,26 +1787,14 @@ RULE_ANCHORS = {
 _ALL_ANCHORS = {w for spec in RULE_ANCHORS.values() for part in spec.split() for w in _GROUPS.get(part, [part])}
 
 
-def _first_words(phrases) -> list[str]:
-    """The first word of each phrase ("twenty-first" → "twenty"): every match of it starts so."""
-    return sorted({re.findall(r"[a-z]+", p)[0] for p in phrases})
-
-
-def _last_words(phrases) -> list[str]:
-    """The last word of each phrase ("twenty-first" → "first"): a word every match of it contains."""
-    return sorted({re.findall(r"[a-z]+", p)[-1] for p in phrases})
-
-
 # Needs: a string (a regex) that every match of the rule contains besides its anchor, so a window
 # without it cannot hold a match and the rule's costly pattern is not run there ("relative_unit"
 # needs "last", "next", "this" …; "numeric_date" a "/"). It is searched in the folded text, so one
 # lower-case spelling covers every case; a substring ("earl" for "early", "earlier") is enough.
 # (Needs that start with one character or class are searched fastest: "\d(?:-[01]|\d{7})".)
-_DAY_NEEDS = r"\d|" + "|".join(_last_words(ORDINALS))  # the day of a month: "26", "26th", "twenty-sixth"
 _UNIT_NEEDS = "|".join(_last_words(UNITS))  # "days", "trading days"
 RULE_NEEDS = {
     "iso_date": r"\d(?:-[01]|\d{7})", "numeric_date": "/", "year_month_iso": "-", "year_range": "[-–]", "day_range": "[-–]",
-    "month_day": _DAY_NEEDS, "day_month": _DAY_NEEDS,
     "weekday_the_nth": r"the\s+(?:\d|" + "|".join(_first_words(ORDINALS)) + ")",  # "Tuesday the 11th"
     "month_year": r"\d|year|nineteen|thousand", "decade": "0'?s|ties", "nth_week_of_year": r"\d",
     "this_part_of_day": "this|last|tomorrow|yesterday", "weekday_set": "every|each|days|ings|noons|nights",
