@@ -371,6 +371,9 @@ CHANGE_BEFORE = re.compile(
     rf"(?i:\b(?:(?P<verb>{_phrases(_CHANGE_OF)})\s+(?:by\s+)?|(?P<verb_by>{_phrases(_CHANGE_BY_OF)})\s+"
     rf"(?:(?:[\w-]+\s+)?(?P<by>by)\s+)?)(?:(?:a|another|a\s+further)\s+)?)$"
 )
+#: The words a match of CHANGE_BEFORE ends with (before whitespace), lower case.
+_CHANGE_LAST_WORDS = tuple({*_CHANGE_OF, *_CHANGE_BY_OF, "by", "a", "another", "further"})
+_CHANGE_LAST_LEN = max(map(len, _CHANGE_LAST_WORDS))
 #: "years old", "years of age" after a duration: the quantity is an age.
 AGE_AFTER = re.compile(rf"\s?-?\s?{word_trie(_AGE_AFTER_WORDS)}\b")
 AGE_BEFORE = re.compile(r"(?i:\b(?:aged?)\s+)$")
@@ -465,7 +468,17 @@ def _count_noun(text: str, end: int, one: bool = False) -> tuple[str, int, str] 
 def _change(text: str, start: int, kind: str | None = None) -> str | None:
     """"+"/"-" when a change verb precedes ``start``; verbs such as "lost" or "cut" mark a change
     only with "by" ("cut rates by 25 basis points") or before points and percentages."""
-    m = CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    # a quick test first (most quantities follow no change verb): a match ends with one of
+    # _CHANGE_LAST_WORDS and whitespace; in ASCII, (?i:) is lower()
+    before = text[lo:start]
+    last = before.rstrip()
+    if len(last) == len(before):
+        return None
+    last = last[-_CHANGE_LAST_LEN:]
+    if last.isascii() and not last.lower().endswith(_CHANGE_LAST_WORDS):
+        return None
+    m = CHANGE_BEFORE.search(text, lo, start)
     if m is None:
         return None
     if m.group("verb"):
