@@ -162,15 +162,18 @@ QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 # tense cues for the past/future choice of underspecified expressions
-FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo|shall|'ll|going\s+to|plans?|planned|planning|scheduled|schedule|"
-    r"expects?|expected|due|would|is\s+to|are\s+to|intends?|upcoming|set\s+to|hopes?\s+to|supposed\s+to|"
-    r"await(?:s|ing)?|deadline|begins?|starts?|opens?|meets?|leaves?|votes?|may|might|payable|effective|expires?)\b",
-    re.I)
-PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|since|\w{3,}ed|" + _alt(W["past_verbs"]) + r")\b", re.I)
-_CUE = re.compile(FUTURE_CUE.pattern + "|" + PAST_CUE.pattern, re.I)
-SENTENCE_END = re.compile(r"[.;!?\n](?=\s)|[.;!?]$")
+FUTURE_WORDS = ["will", "won't", "wo", "shall", "'ll", "going to", "plan", "plans", "planned", "planning", "scheduled",
+                "schedule", "expect", "expects", "expected", "due", "would", "is to", "are to", "intend", "intends",
+                "upcoming", "set to", "hope to", "hopes to", "supposed to", "await", "awaits", "awaiting", "deadline",
+                "begin", "begins", "start", "starts", "open", "opens", "meet", "meets", "leave", "leaves", "vote", "votes",
+                "may", "might", "payable", "effective", "expire", "expires"]
+PAST_WORDS = ["was", "were", "had", "did", "said", "says", "told", "ago", "last", "earlier", "since"] + W["past_verbs"]
+FUTURE_CUE = re.compile(r"\b" + _alt(FUTURE_WORDS) + r"\b", re.I)
+PAST_CUE = re.compile(r"\b(?:" + _alt(PAST_WORDS) + r"|\w{3,}ed)\b", re.I)
+# either, as one trie; any "-ed" word last ("supposed to" is a future cue, "supposed" a past one)
+_CUE = re.compile(r"\b(?:" + _alt(FUTURE_WORDS + PAST_WORDS) + r"|\w{3,}ed)\b", re.I)
+# a stop before a space or a line break, or a stop at the end (written to start with a class: fast)
+SENTENCE_END = re.compile(r"[.;!?\n](?:(?=\s)|(?<!\n)$)")
 SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _FUTURE_ED = {"planned", "scheduled", "expected"}
@@ -539,17 +542,22 @@ RULES: list[Rule] = []
 
 
 def rule(name: str, pattern: str, priority: int = 0, flags: int = re.I | re.X, locate: Optional[str] = None,
-         keep: Optional[Callable[[re.Match], bool]] = None):
+         starts: Optional[str] = None, keep: Optional[Callable[[re.Match], bool]] = None):
     """Register a resolver for PATTERN under NAME (pattern compiled once, here).
 
     LOCATE: a lower-case pattern every match of PATTERN starts with, when PATTERN itself is not
-    in lower case; KEEP: a test the resolver requires of its matches (see ``Rule``).
+    in lower case; STARTS: a character class (in the folded text) of every character a match can
+    start with, when there are few, so that the search skips the others at once; KEEP: a test the
+    resolver requires of its matches (see ``Rule``).
     """
     compiled = re.compile(r"(?<![\w'])(?:" + pattern + ")", flags)
     locator = None
     for source in (pattern, locate):
         if locator is None and source is not None and flags & re.I and _lower_case_pattern(source):
-            locator = re.compile(r"(?<![\w'])(?:" + source + ")", flags & ~re.I)
+            source = r"(?<![\w'])(?:" + source + ")"
+            if starts:  # the same matches' starts, found by their first character first
+                source = rf"[{starts}](?<=(?={source})(?s:.))"
+            locator = re.compile(source, flags & ~re.I)
 
     def deco(fn):
         RULES.append(Rule(name, compiled, fn, priority, locator, keep))
@@ -946,7 +954,7 @@ def _marked_clock(m) -> bool:
     return bool(m["ap"] or m["ap1"] or (m["mi"] and (m["about"] or m["tz"].strip())))
 
 
-@rule("clock_time", rf"""{_CLOCK}{_TIME_DAY}""", 4, locate=_CLOCK_HEAD, keep=_marked_clock)
+@rule("clock_time", rf"""{_CLOCK}{_TIME_DAY}""", 4, locate=_CLOCK_HEAD, starts=r"\dabfu", keep=_marked_clock)
 def _clock(m, doc):
     return _clock_value(m, doc, None)
 
@@ -1807,7 +1815,8 @@ RULE_NEEDS = {
 }
 
 # The anchor tokens, found in the folded text: numbers (a run of digits; "'90s") and whole anchor words.
-NUMBER_TOKEN = re.compile(r"\d+")
+# (A pattern that starts with a character class is searched fastest: "\d\d*", not "\d+".)
+NUMBER_TOKEN = re.compile(r"\d\d*")
 WORD_TOKEN = re.compile(r"(?<![a-z])"
                         + word_trie(sorted({w.lower() for w in _ALL_ANCHORS if w.isalpha()}), ignore_case=False)
                         + r"(?![a-z])")
@@ -1972,7 +1981,7 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
             first, last = res[2]
         if first is not None and last is None and typ in ("DATE", "TIME"):
             doc.day, doc.day_pos = first, s
-        if r.name in ABSOLUTE_RULES and re.match(r"\d{4}", value) and (r.name != "month_day" or m["year"]) \
+        if r.name in ABSOLUTE_RULES and _V_YEAR.match(value) and (r.name != "month_day" or m["year"]) \
                 and (r.name != "day_month" or m["year"]):
             doc.year = int(value[:4])
         found.append(DateMention(s, e, text[s:e], typ, value, first, last, r.name))
