@@ -49,6 +49,8 @@ def word_ngrams(norm: str, ngram_range: tuple[int, int] = WORD_NGRAMS) -> list[s
     for n in range(lo, hi + 1):
         if n == 1:
             out.extend(tokens)
+        elif n == 2:
+            out.extend([a + " " + b for a, b in zip(tokens, tokens[1:])])
         else:
             out.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
     return out
