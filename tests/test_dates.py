@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import re
+import sys
 import time
 from pathlib import Path
 
@@ -12,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newskit
+from newskit import dates
 from newskit.dates import DateMention, find_dates, parse_reference, value_range
+from newskit.numbers import word_trie
 
 from conftest import ROOT, SHARED_DATA, shared_path
 
@@ -243,6 +247,111 @@ def test_dense_dates_stay_linear():
     found = find_dates(text, reference=REF)
     assert len(found) > 1000
     assert time.perf_counter() - t0 < 5.0
+
+
+# ------------------------------------------------------------------------------------------
+# Scanning shortcuts: the folded text, the anchors, needs and locators find exactly what the
+# rules' own patterns find (see _fold, Rule and _candidates in newskit/dates.py)
+# ------------------------------------------------------------------------------------------
+def test_folded_text_is_what_ignorecase_equates():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    folded = dates._fold(every)
+    assert len(folded) == len(every)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        assert [m.start() for m in re.finditer(letter, every, re.I)] == [m.start() for m in re.finditer(letter, folded)]
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, every)] == [m.start() for m in re.finditer(cls, folded)]
+
+
+def _plain_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each rule's windows as first written: one IGNORECASE scan for the anchors, rule by rule."""
+    D = dates
+    token = re.compile(r"'\d0s|(?<!\d)\d{4}(?!\d)|\d+|(?<![A-Za-z])" + word_trie(
+        sorted({w.lower() for w in D._ALL_ANCHORS if w.isalpha()}), ignore_case=False) + r"(?![A-Za-z])", re.I)
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for m in token.finditer(text):
+        tok = m.group(0)
+        keys = ["#s"] if tok[0] == "'" else ["#", "#4"] if len(tok) == 4 and tok[0].isdigit() else \
+            ["#"] if tok[0].isdigit() else [tok.lower()]
+        lo, hi = max(0, m.start() - D.WINDOW_BEFORE), min(len(text), m.end() + D.WINDOW_AFTER)
+        for r in D.RULES:
+            spec = D.RULE_ANCHORS[r.name].split()
+            words = {w.lower() for part in spec for w in D._GROUPS.get(part, [part])}
+            if not words.intersection(keys):
+                continue
+            spans = windows.setdefault(r.name, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+            else:
+                spans.append((lo, hi))
+    return windows
+
+
+def _scanning_agrees(text: str) -> None:
+    """Windows and matches of every rule as _candidates finds them == as the plain patterns find them."""
+    D = dates
+    folded = D._fold(text)
+    ours = {D.RULES[i].name: spans for g, spans in D._windows(text, folded).items() for i in D._WINDOW_GROUPS[g]}
+    assert ours == _plain_windows(text)
+    for i, r in enumerate(D.RULES):
+        spans = [(ws, D._WORD_END.match(text, we).end()) for ws, we in ours.get(r.name, [])]
+        plain, last_end = [], -1
+        for ws, we in spans:
+            for m in r.pattern.finditer(text, max(ws, last_end), we):
+                plain.append((m.span(), m.groups()))
+                if m.end() > m.start():
+                    last_end = m.end()
+        assert [(m.span(), m.groups()) for m in r.matches(text, folded, spans, D._NEEDS[i])] == plain, r.name
+
+
+_SCAN_WORDS = ["Friday", "FRIDAY", "friday", "Mon.", "May", "MAY", "may", "Sept. ", "Oct", "march", "Q3", "H1", "q4",
+               "the", "The", "last", "Last", "week", "WEEK", "ago", "years", "Years", "days", "three", "Three",
+               "twenty-first", "1st", "26", "2017", "1990s", "'90s", "'90seconds", "20171104", "2017-11-04", "12/25/2017",
+               "10:30", "3 p.m.", "5PM", "at", "About", "EST", "o'clock", "noon", "Midnight", "tonight", "this", "morning",
+               "every", "Each", "quarter", "first", "half", "fiscal", "summer", "Christmas", "now", "recently", "soon",
+               "earlier", "will", "said", "supposed to", "\u017fince", "\u017feconds", "\u0131n", "\u0130N",
+               "wee\u212a", "\u212aelvin", "-", "–", "/", ",", ".", "'s", "\n", "  "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_WORDS), max_size=40).map(" ".join))
+def test_scanning_shortcuts_find_what_the_patterns_find(text):
+    _scanning_agrees(text)
+
+
+# every way a rule's match can begin (its locator must find each), and every string its need names
+_RULE_PHRASES = (
+    "Last March, next May, this past June, this coming July, early August, mid-September, late Oct. 3, "
+    "the end of November 2016, the beginning of December, the middle of Jan. 2015, the start of 1990 February, "
+    "the first half of April, Monday, March 3, Tues. the 4th of July, twenty-first of May, 3 June 2015, "
+    "Sept. 18-19, about 10 a.m., around 5 pm, at 10:30 EST, by 9 o'clock, until 2, before 7, after 8, from 6, "
+    "last Friday at 10 a.m., this coming Monday at 9, the previous Tuesday 8:00, today at 5pm, tonight around 7, "
+    "Dec. 27, 2016 12:30, two weeks before Christmas, 3 days after January 12th, a week prior to Easter, "
+    "five hours before Friday, six months after May 1, two years after 12/25/2017, a decade before today, "
+    "10 minutes before noon, 30 seconds after midnight, a century before 1990, one quarter after Thanksgiving, "
+    "two nights before Christmas, a fortnight after Easter, a millennium before today, 2 hrs after today, "
+    "every Tuesday, each other Friday, Friday mornings, Saturday afternoons, Sunday nights, on Mondays, "
+    "every weekend, each weekend, the week of 2016, noon, about midnight, mid-afternoon, "
+    "this morning, last night, tomorrow evening, yesterday afternoon, "
+    "the previous month, the current quarter, the coming year, the same week, the following week, "
+    "that year, the same year, that day, that same day, the same day, "
+    "the end of the year, the beginning of the month, the start of the week, the middle of the year, "
+    "the rest of the year, earlier in the year, later in the month, early in the week, late in the day, "
+    "the year-ago quarter, a year earlier, a year before, the previous year, the prior year, a year ago, "
+    "for years, in months, over weeks, for days, in decades, for hours, within minutes, for centuries, "
+    "recently, lately, in the past, formerly, recent years, in the future, soon, the near term, a later date, "
+    "the coming months, earlier this year, late last month, early next week."
+)
+
+
+def test_scanning_shortcuts_on_our_sentences_and_the_samples():
+    from newskit.samples import load_samples
+
+    sentences = [case[0] for case in ISSUE_CASES] + [row.values[1] for row in _table()]
+    phrases = _RULE_PHRASES.split(", ")  # one by one: in a window of its own, a phrase lacking its need is skipped
+    for text in phrases + ["\n".join(sentences)] + [article.text for article in load_samples()]:
+        _scanning_agrees(text)
+        _scanning_agrees(text.upper())
 
 
 # ------------------------------------------------------------------------------------------
