@@ -9,12 +9,15 @@ expression ("Friday", "Oct. 26") follows the tense of the clause, else the news 
 (the most recent past). Without a reference nothing is invented: the unknown parts stay
 ``X`` ("XXXX-10-26", "XXXX-WXX-5"). Calendar arithmetic uses ``dateutil.relativedelta``.
 
-How it works: the text is scanned once for anchor words (month and weekday names, unit words,
-digits …); each rule runs only on windows around its own anchors; overlapping matches are
-resolved longest first (a rule may decline a match, e.g. "May" the modal verb, and then the
-shorter matches inside it compete); the survivors are resolved in text order, so that a
-mention can use the context before it ("the year-ago quarter" after "the third quarter",
-"the following year" after "1995", "at 10 p.m." after "Friday").
+How it works: the text is scanned for anchor words (month and weekday names, unit words,
+digits …); each rule runs only on windows around its own anchors, and not in those that lack a
+word it needs; the scans run on a lower-cased copy of the text with case-sensitive patterns,
+which find the very matches of the IGNORECASE rules about twice as fast (see ``_fold``,
+``Rule``). Overlapping matches are resolved longest first (a rule may decline a match, e.g.
+"May" the modal verb, and then the shorter matches inside it compete); the survivors are
+resolved in text order, so that a mention can use the context before it ("the year-ago
+quarter" after "the third quarter", "the following year" after "1995", "at 10 p.m." after
+"Friday").
 
 Conventions (TimeML, as in the TempEval-3 news data), with reference 2017-11-04:
 
