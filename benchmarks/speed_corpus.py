@@ -19,10 +19,12 @@ Each configuration runs in a fresh Python process (nothing inherited from an ear
   whatever else runs on the machine;
 - peak memory: the highest sum of the memory of this process and all its child processes
   (worker pool, fork server) — proportional set size (PSS) on Linux, so pages a forked worker
-  shares with its parent count once — sampled every 20 ms with psutil; it should not grow
-  with N;
-- a profile: milliseconds per article in each step (cleaning, sentences, each extractor), from
-  ``Analysis.timings`` on ``--profile`` articles in this process, so the bottleneck is named.
+  shares with its parent count once — sampled every 0.25 s with psutil; it should not grow
+  with N. (A PSS sample reads /proc/PID/smaps, about 1.3 ms per process: sampling every
+  20 ms took a quarter of a core from the run it measured.)
+- a profile: CPU milliseconds per article in each step (cleaning, sentences, each extractor,
+  called as ``newskit.analyze`` calls them) on ``--profile`` articles in this process, so the
+  bottleneck is named.
 
 With ``--in-memory`` the tables are kept in memory instead of written to disk (then memory
 grows with N by the size of the tables, as it must).
@@ -89,7 +91,7 @@ class PeakMemory:
     """Samples this process and its descendants in a background thread: the peak of their summed
     resident memory, and their CPU seconds (the last value seen of each process)."""
 
-    def __init__(self, interval: float = 0.02):
+    def __init__(self, interval: float = 0.25):
         import psutil
 
         self._psutil = psutil
