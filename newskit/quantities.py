@@ -41,6 +41,7 @@ References:
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -303,14 +304,34 @@ CODE = r"\b[A-Za-z]+[-‐]?\d+[\w-]*"
 #: A height in feet and inches: 6'3", 5′ 11″.
 HEIGHT = r"\b(?P<hft>[1-8])\s?['′’]\s?(?P<hin>1[01]|[0-9])(?:\s?(?:[\"″”]|''))"
 
+def _prefixes(words, length: int, space: str = r"\s+") -> str:
+    """A regex for the first ``length`` characters of ``words`` in any letter case.
+
+    It spells every case ("Mo", "mO", "MO", "mo") instead of word_trie's classes ("[mM][oO]"):
+    Python's regex engine rejects an alternative that starts with a literal faster than one that
+    starts with a class, which counts where most words are rejected, in the first letters.
+    """
+    heads = {w.lower()[:length] for w in words}
+    return word_trie(
+        {"".join(v) for h in heads for v in itertools.product(*({c, c.upper()} for c in h))},
+        ignore_case=False, space=space,
+    )
+
+
+_DIGIT_OR_FRACTION = r"[\d\u00bc-\u00be\u2150-\u215e]"
+_ANCHOR_WORDS = [*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN, *FRACTIONS, "half", "quarter",
+                 "dozens", "hundreds", "thousands", "millions", "billions", "trillions"]
 #: Where a quantity can be: a digit, a Unicode fraction or a number word. The scan jumps from
 #: one anchor to the next and runs :data:`MASTER` only in a window before each.
-ANCHOR = re.compile(
-    r"\d|[\u00bc-\u00be\u2150-\u215e]|\b"
-    + word_trie([*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN, *FRACTIONS, "half", "quarter",
-                 "dozens", "hundreds", "thousands", "millions", "billions", "trillions"])
-    + r"\b"
+ANCHOR = re.compile(rf"{_DIGIT_OR_FRACTION}|\b{word_trie(_ANCHOR_WORDS)}\b")
+#: ANCHOR after the position it starts at, as a faster scan (see :func:`_next_anchor`): a digit
+#: or fraction, or the non-word character before a number word. Its first step is a character
+#: class, which the regex engine scans for on its own, passing over letters at little cost.
+_ANCHOR_SCAN = re.compile(
+    rf"[^a-zA-Z](?:(?<={_DIGIT_OR_FRACTION})"
+    rf"|(?<!\w)(?={_prefixes(_ANCHOR_WORDS, 3)})(?={word_trie(_ANCHOR_WORDS)}\b))"
 )
+_DIGIT_OR_FRACTION_AT = re.compile(_DIGIT_OR_FRACTION).match
 _LOOKBACK = 64  # longest text a match can have before its first anchor ("greater than or equal to $")
 
 _NUMBER_WORDS = [*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN, "half", "quarter", *FRACTIONS,
@@ -534,12 +555,11 @@ def find_quantities(text_or_article, include_years: bool = False) -> list[Quanti
     pos = 0
     n = len(text)
     search = MASTER.search
-    anchor = ANCHOR.search
     while pos < n:
-        a = anchor(text, pos)
+        a = _next_anchor(text, pos)
         if a is None:
             break
-        ws = a.start() - _LOOKBACK
+        ws = a - _LOOKBACK
         if ws > pos:  # start the window at a token start, never inside a word or a URL
             k = text.rfind(" ", pos, ws)
             ws = k + 1 if k >= 0 else pos
@@ -565,6 +585,16 @@ def find_quantities(text_or_article, include_years: bool = False) -> list[Quanti
         if pos <= m.start():
             pos = m.start() + 1
     return b.out
+
+
+def _next_anchor(text: str, pos: int) -> int | None:
+    """Where the first match of :data:`ANCHOR` at or after ``pos`` starts (or None)."""
+    if ANCHOR.match(text, pos):
+        return pos
+    m = _ANCHOR_SCAN.search(text, pos)
+    if m is None:
+        return None
+    return m.start() if _DIGIT_OR_FRACTION_AT(text, m.start()) else m.end()
 
 
 def _vague(b: _Builder, m: re.Match) -> int:
