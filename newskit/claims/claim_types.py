@@ -102,9 +102,9 @@ def cue_gate(name: str) -> WordGate:
 
     A phrase can only match where each of its whole words is a word of the text, so each
     phrase contributes one of them, its longest (the rarest, as a rule): "in the wake of"
-    contributes "wake". A word that ends in the wildcard ``*`` is a prefix ("increas*"); a
-    word after a wildcard can be part of a longer word and is not used. A phrase with no
-    usable word opens the gate for every text.
+    contributes "wake". A word that ends in the wildcard ``*`` counts as a prefix ("increas*",
+    used when it is the longest); a word after a wildcard can be part of a longer word and is
+    not used. A phrase with no usable word opens the gate for every text.
     """
     words, prefixes, always = set(), set(), False
     for phrase in word_lines(name):
@@ -114,10 +114,12 @@ def cue_gate(name: str) -> WordGate:
             if phrase[m.start() - 1:m.start()] == "*":
                 continue
             (starts if phrase[m.end():m.end() + 1] == "*" else exact).append(m.group())
-        if exact:
-            words.add(max(exact, key=len))
-        elif starts:
-            prefixes.add(max(starts, key=len))
+        best_exact = max(exact, key=len, default="")
+        best_start = max(starts, key=len, default="")
+        if len(best_start) > len(best_exact):  # "project* to": "project…" is rarer than "to"
+            prefixes.add(best_start)
+        elif best_exact:
+            words.add(best_exact)
         else:
             always = True
     return WordGate.of(words, prefixes, always=always)
