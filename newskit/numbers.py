@@ -128,6 +128,9 @@ DIGIT_NUMBER = rf"""
 _TOKEN = re.compile(r"[A-Za-z]+|&")
 
 
+_POWER = re.compile(r"([\d.]+)(?:[x×]10\^?([-−]?\d+)|\^([-+]{0,2})(\d+))?(.*)")
+
+
 def parse_digits(text: str) -> float:
     """The value of a number written in digits (as matched by :data:`DIGIT_NUMBER`).
 
@@ -136,6 +139,8 @@ def parse_digits(text: str) -> float:
         (2.25, 0.5, 1300000.0)
     """
     s = text.strip()
+    if s.isdecimal():  # the common case, "3000": what the steps below come to
+        return float(s)
     if s and s[-1] in UNICODE_FRACTIONS:
         whole = s[:-1].strip()
         return (float(whole) if whole else 0.0) + UNICODE_FRACTIONS[s[-1]]
@@ -146,7 +151,7 @@ def parse_digits(text: str) -> float:
         return whole + float(num) / float(den) if float(den) else float("nan")
     for sep in (",", " ", "\u00a0", "\u202f", "\u2009"):
         s = s.replace(sep, "")
-    m = re.fullmatch(r"([\d.]+)(?:[x×]10\^?([-−]?\d+)|\^([-+]{0,2})(\d+))?(.*)", s)
+    m = _POWER.fullmatch(s)
     if m and (m.group(2) or m.group(4)):
         base = float(m.group(1))
         if m.group(2):
