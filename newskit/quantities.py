@@ -13,17 +13,18 @@ alternatives are tried left to right at each position:
    second number making a range, and an optional unit from ``resources/units.json``;
 5. letter-first codes ("F-16", "COVID-19"), skipped.
 
-The scan only looks near anchors (a digit or a number word, :data:`ANCHOR`), the pattern
-rejects positions inside words in one step and, with one trie of the words an alternative can
-start with (:data:`_STARTS`), the positions where nothing can start in a few more; every word
-list is compiled as a trie, so there is no per-character Python loop. Each match is then normalised in :func:`_quantity`
-(value, unit, kind, SI value); the counted noun is looked up after a bare number ("3,000
-troops"), a change verb before it ("rose by 5 points"), a second bound after it ("more than
-10 and less than 40"). Every result records the ``rule`` that produced it: ``number``,
-``number-unit``, ``money-prefix``, ``range``, ``range-bounds``, ``count-noun``,
-``count-plural``, ``vague-multiple``, ``fraction``, ``ratio``, ``percent-of``, ``age``,
-``feet-inches``, ``year`` (combinations such as ``money-prefix+range``). The word lists are
-in ``newskit/resources/`` (``units.json``, ``quantity_words.json``, ``count_nouns.txt``,
+The scan only looks near anchors (a digit or a number word, :data:`ANCHOR`, found by a scan
+that passes over letters in one step); the pattern rejects positions inside words in one step
+and, with one trie of the words an alternative can start with (:data:`_STARTS`), the positions
+where nothing can start in a few more; every word list is compiled as a trie, so there is no
+per-character Python loop. Each match is then normalised in :func:`_quantity` (value, unit,
+kind, SI value); the counted noun is looked up after a bare number ("3,000 troops"), a change
+verb before it ("rose by 5 points"), a second bound after it ("more than 10 and less than
+40"). Every result records the ``rule`` that produced it: ``number``, ``number-unit``,
+``money-prefix``, ``range``, ``range-bounds``, ``count-noun``, ``count-plural``,
+``vague-multiple``, ``fraction``, ``ratio``, ``percent-of``, ``age``, ``feet-inches``,
+``year`` (combinations such as ``money-prefix+range``). The word lists are in
+``newskit/resources/`` (``units.json``, ``quantity_words.json``, ``count_nouns.txt``,
 ``id_nouns.txt``, ``number_words.json``).
 
 Known limits: rates are returned without their denominator ("$62 a barrel" is 62 USD);
@@ -304,12 +305,14 @@ CODE = r"\b[A-Za-z]+[-‐]?\d+[\w-]*"
 #: A height in feet and inches: 6'3", 5′ 11″.
 HEIGHT = r"\b(?P<hft>[1-8])\s?['′’]\s?(?P<hin>1[01]|[0-9])(?:\s?(?:[\"″”]|''))"
 
+
 def _prefixes(words, length: int, space: str = r"\s+") -> str:
     """A regex for the first ``length`` characters of ``words`` in any letter case.
 
     It spells every case ("Mo", "mO", "MO", "mo") instead of word_trie's classes ("[mM][oO]"):
-    Python's regex engine rejects an alternative that starts with a literal faster than one that
-    starts with a class, which counts where most words are rejected, in the first letters.
+    Python's regex engine passes over an alternative that starts with a literal several times
+    faster than over one that starts with a class, and most words are rejected in their first
+    letters. In front of a word_trie it is a quick test of the same words.
     """
     heads = {w.lower()[:length] for w in words}
     return word_trie(
@@ -336,17 +339,19 @@ _LOOKBACK = 64  # longest text a match can have before its first anchor ("greate
 
 _NUMBER_WORDS = [*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN, "half", "quarter", *FRACTIONS,
                  *ORDINAL_ONES]
+_FRACTION_CHARS = "".join(UNICODE_FRACTIONS)
 #: How a match of :data:`MASTER` can begin: the first characters or words of each of its
 #: alternatives, looser than the alternatives themselves (any letter case, any spacing, no word
 #: boundaries, no lookbehinds). It is a necessary condition, so putting it in front of MASTER
 #: changes no match; it lets the scan pass, in a few steps, the 97% of positions where no
-#: alternative can start ("the", "said", a comma), which otherwise try all of them (2/3 of the
-#: time of find_quantities). An alternative added to MASTER must have its start here.
+#: alternative can start ("the", "said", a comma), which would otherwise try all of them (that
+#: was 2/3 of the time of find_quantities). An alternative added to MASTER must have its start
+#: here (tests/test_quantities.py checks).
 _STARTS = "|".join([
     # digits (dates, times, numbers, heights), comparison symbols, Unicode fractions
-    rf"[\d<>≥≤~≈{''.join(UNICODE_FRACTIONS)}]",
+    rf"[\d<>≥≤~≈{_FRACTION_CHARS}]",
     r"[.+(\#'‘’]\d",  # ".5", "+44 20…", "(555) 123-4567", "#1", "'90s"
-    r"[-−]\s?[\d.A-Za-z" + "".join(UNICODE_FRACTIONS) + "]",  # a sign before a number
+    rf"[-−]\s?[\d.A-Za-z{_FRACTION_CHARS}]",  # a sign before a number
     word_trie([  # one trie for every word list an alternative can start with
         "http://", "https://", "www.", *_MONTH_WORDS, *_ID_NOUNS,  # skipped
         *_VAGUE_TENS, *_VAGUE_WORDS, *_VAGUE_FEW,  # vague multiples
