@@ -169,8 +169,9 @@ def typed_frame(rows: list[dict] | Any, columns: Mapping[str, str], prefix: Mapp
     """
     import pandas as pd
 
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
-    frame = frame.reset_index(drop=True)
+    if not isinstance(rows, pd.DataFrame):
+        return _frame_of_rows(rows if isinstance(rows, list) else list(rows), columns, dict(prefix or {}))
+    frame = rows.reset_index(drop=True)
     prefix = dict(prefix or {})
     for name in columns:
         if name not in frame.columns:
@@ -195,6 +196,38 @@ def typed_frame(rows: list[dict] | Any, columns: Mapping[str, str], prefix: Mapp
         if name not in columns and isinstance(frame[name].dtype, pd.StringDtype):
             frame[name] = frame[name].astype("object")
     return frame
+
+
+def _frame_of_rows(rows: list[dict], columns: Mapping[str, str], prefix: dict):
+    """:func:`typed_frame` of dict rows, built column by column: declared text columns are made
+    as plain objects at once (no detour through inferred string types), the rest typed as there."""
+    import pandas as pd
+
+    n = len(rows)
+    data = {name: pd.Series([value] * n, dtype="object") for name, value in prefix.items()}
+    for name, dtype in columns.items():
+        if name in prefix:
+            continue
+        values = [r.get(name) for r in rows]
+        if dtype == "object":
+            column = pd.Series(values, dtype="object")
+            missing = column.isna()
+            if missing.any():  # one marker for "no value" in object columns: None, not NaN
+                column = column.where(~missing, None)
+        else:
+            column = pd.Series(values)
+            try:
+                column = column.astype(dtype)
+            except (TypeError, ValueError):  # a value that does not fit: keep it, as objects
+                column = column.astype("object")
+        data[name] = column
+    extras = dict.fromkeys(k for r in rows for k in r if k not in columns and k not in prefix)
+    for name in extras:
+        column = pd.Series([r.get(name) for r in rows])
+        if isinstance(column.dtype, pd.StringDtype):  # one string representation: plain objects
+            column = column.astype("object")
+        data[name] = column
+    return pd.DataFrame(data, index=pd.RangeIndex(n))
 
 
 def flat_value(value: Any) -> Any:
