@@ -2,11 +2,11 @@
 
 usage: python benchmarks/pathological.py [--lengths 10000,100000] [--budget 10]
 
-For each shape (a unit repeated: digits, dots, spaces, quote marks, titles, "said, " …) and each
-length, prints the seconds each extractor takes. Time should grow about linearly with length
-(ratio column ≈ length ratio); a shape over ``--budget`` seconds is flagged SLOW and the exit
-status is 1. Timing lives here, not in the tests (tests/test_hostile_input.py only checks that
-these shapes finish with valid spans).
+For each shape (a unit repeated: digits, dots, spaces, quote marks, titles, "said, ", spelled
+numbers …) and each length, prints the seconds each extractor takes. Time should grow about
+linearly with length (ratio column ≈ length ratio); a shape over ``--budget`` seconds is
+flagged SLOW and the exit status is 1. Timing lives here, not in the tests
+(tests/test_hostile_input.py only checks that these shapes finish with valid spans).
 """
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ UNITS = {
     "single curly": "‘", "hyphens": "-", "newlines": "\n", "parens": "(", "dollars": "$",
     "thousands": "1,0", "titles": "Mr. ", "initials": "A. ", "said": "said, ",
     "qualifiers": "more than ", "quoted said": "“a,” he said. ",
+    # runs of spelled numbers (each number of a run used to re-match the rest of it)
+    "spelled ones": "one ", "one, one": "one, ", "one-one": "one-", "halves": "half ",
+    "twenty-one": "twenty-one ", "a dozen": "a dozen ", "a hundred and": "a hundred and ",
+    "hundreds of": "hundreds of thousands of ", "one-and-a-half": "one-and-a-half ", "1 000": "1 000 ",
 }
 EXTRACTORS = ["clean", "split_sentences", "find_quantities", "find_dates", "find_quotes", "find_claims"]
 

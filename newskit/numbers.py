@@ -85,9 +85,21 @@ _POINT = word_trie(["point"])
 _ONE = word_trie(["one"])
 _HALF_QUARTER = word_trie(["half", "quarter"])
 
+#: The most number words a match of :data:`SPELLED_NUMBER` joins (and the most digit words it
+#: takes after "point"). The longest number below a quadrillion has 24: "nine hundred and
+#: ninety-nine trillion nine hundred and ninety-nine billion … nine hundred and ninety-nine";
+#: numbers in news have at most about 12. The bound keeps scanning linear: the parser reads one
+#: number from the start of a match and the scan resumes after it, so with an unbounded
+#: pattern every number in a long run of them ("one one one …", "a dozen a dozen …") would
+#: re-match the rest of the run (quadratic time). A longer run is read as numbers of at most
+#: this many words.
+SPELLED_MAX_WORDS = 24
+
 #: A spelled-out number: cardinal and fraction words joined by spaces, hyphens, "and" or "a",
-#: with an optional sign word and an optional "point" followed by digit words. The parser
-#: decides how much of a match is one number ("twenty five and thirty six" is two).
+#: with an optional sign word, an optional "a", "an" or "one" before the first word, and an
+#: optional "point" followed by digit words; at most :data:`SPELLED_MAX_WORDS` number words
+#: and as many digit words. The parser decides how much of a match is one number ("twenty five
+#: and thirty six" is two).
 SPELLED_NUMBER = rf"""
     \b(?:
         (?:{_alternation(NEGATIVE)}\s+)?
@@ -98,8 +110,8 @@ SPELLED_NUMBER = rf"""
             (?:(?:{_AND}|&)\s+)?
             (?:{_A}\s+)?
             (?:{_CARDINAL}|{_FRACTION})\b
-        )*
-        (?:\s+{_POINT}(?:(?:\s+|\s*-\s*)(?:{_DIGIT_WORD})\b)+)?
+        ){{0,{SPELLED_MAX_WORDS - 1}}}
+        (?:\s+{_POINT}(?:(?:\s+|\s*-\s*)(?:{_DIGIT_WORD})\b){{1,{SPELLED_MAX_WORDS}}})?
     )
 """
 

@@ -381,3 +381,48 @@ def test_anchor_scan_finds_the_anchors(seed_raw):
         for pos in range(len(text) + 1):
             want = qmod.ANCHOR.search(text, pos)
             assert qmod._next_anchor(text, pos) == (want and want.start()), text[pos:pos + 40]
+
+
+# ---------------------------------------------------------------- runs of spelled numbers
+
+# the longest number below a quadrillion: SPELLED_MAX_WORDS (24) number words
+_LONGEST_SPELLED = " ".join(
+    f"nine hundred and ninety-nine {mag}" for mag in ("trillion", "billion", "million", "thousand")
+) + " nine hundred and ninety-nine"
+
+
+def test_spelled_number_match_is_bounded():
+    """A match of SPELLED_NUMBER joins at most SPELLED_MAX_WORDS number words, so it does not
+    grow with a run of number words (an unbounded match made each number of the run re-read
+    the rest of it: quadratic time; the time is measured in benchmarks/pathological.py)."""
+    import re
+
+    from newskit.numbers import SPELLED_MAX_WORDS, SPELLED_NUMBER
+
+    spelled = re.compile(SPELLED_NUMBER, re.VERBOSE)
+    for unit in ["one ", "twenty-one ", "a hundred and ", "a dozen ", "one, ", "half "]:
+        long_run, short_run = unit * 5000, unit * (SPELLED_MAX_WORDS + 3)
+        assert spelled.match(long_run).group() == spelled.match(short_run).group(), unit
+    # 'one' before a number word is read as an article, then 24 number words
+    assert spelled.match("one " * 5000).group().split() == ["one"] * (SPELLED_MAX_WORDS + 1)
+    # digit words after "point" are bounded the same way
+    digits = spelled.match("three point " + "one " * 5000).group().split()[2:]
+    assert digits == ["one"] * SPELLED_MAX_WORDS
+    # the bound cuts no real number
+    assert len([w for w in re.split(r"[\s-]+", _LONGEST_SPELLED) if w != "and"]) == SPELLED_MAX_WORDS
+    assert spelled.match(_LONGEST_SPELLED + " nine").group() == _LONGEST_SPELLED
+    assert parse_spelled(_LONGEST_SPELLED) == (999_999_999_999_999.0, len(_LONGEST_SPELLED))
+    assert [(q.text, q.value) for q in find_quantities(f"They counted {_LONGEST_SPELLED} grains.")] == [
+        (f"{_LONGEST_SPELLED} grains", 999_999_999_999_999.0)
+    ]
+
+
+@pytest.mark.parametrize("unit,text,value", [
+    ("twenty-one ", "twenty-one", 21.0), ("a dozen ", "a dozen", 12.0), ("a hundred and ", "a hundred", 100.0),
+    ("one ", None, None),  # a bare "one" is not a quantity
+])
+def test_runs_of_spelled_numbers(unit, text, value):
+    """A long run of spelled numbers is read number by number, past the pattern's bound."""
+    n = 5000
+    got = [(q.start, q.text, q.value) for q in find_quantities(unit * n)]
+    assert got == ([] if text is None else [(i * len(unit), text, value) for i in range(n)])
