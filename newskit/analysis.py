@@ -199,16 +199,29 @@ def typed_frame(rows: list[dict] | Any, columns: Mapping[str, str], prefix: Mapp
 
 
 def _frame_of_rows(rows: list[dict], columns: Mapping[str, str], prefix: dict):
-    """:func:`typed_frame` of dict rows, built column by column: declared text columns are made
-    as plain objects at once (no detour through inferred string types), the rest typed as there."""
+    """:func:`typed_frame` of dict rows: their values gathered column by column."""
+    names = list(columns) + list(dict.fromkeys(k for r in rows for k in r if k not in columns))
+    data = {name: [r.get(name) for r in rows] for name in names if name not in prefix}
+    return frame_of_columns(data, columns, prefix, len(rows))
+
+
+def frame_of_columns(data: Mapping[str, list], columns: Mapping[str, str], prefix: Mapping[str, Any] | None = None,
+                     n: int | None = None):
+    """:func:`typed_frame` of values given column by column (``data[name]`` a list per column,
+    all of length ``n``): declared text columns are made as plain objects at once (no detour
+    through inferred string types), the rest typed as :func:`typed_frame` types them."""
     import pandas as pd
 
-    n = len(rows)
-    data = {name: pd.Series([value] * n, dtype="object") for name, value in prefix.items()}
+    prefix = dict(prefix or {})
+    if n is None:
+        n = len(next(iter(data.values()))) if data else 0
+    frame = {name: pd.Series([value] * n, dtype="object") for name, value in prefix.items()}
     for name, dtype in columns.items():
         if name in prefix:
             continue
-        values = [r.get(name) for r in rows]
+        values = data.get(name)
+        if values is None:
+            values = [None] * n
         if dtype == "object":
             column = pd.Series(values, dtype="object")
             missing = column.isna()
@@ -220,14 +233,15 @@ def _frame_of_rows(rows: list[dict], columns: Mapping[str, str], prefix: dict):
                 column = column.astype(dtype)
             except (TypeError, ValueError):  # a value that does not fit: keep it, as objects
                 column = column.astype("object")
-        data[name] = column
-    extras = dict.fromkeys(k for r in rows for k in r if k not in columns and k not in prefix)
-    for name in extras:
-        column = pd.Series([r.get(name) for r in rows])
+        frame[name] = column
+    for name, values in data.items():
+        if name in columns or name in prefix:
+            continue
+        column = pd.Series(values)
         if isinstance(column.dtype, pd.StringDtype):  # one string representation: plain objects
             column = column.astype("object")
-        data[name] = column
-    return pd.DataFrame(data, index=pd.RangeIndex(n))
+        frame[name] = column
+    return pd.DataFrame(frame, index=pd.RangeIndex(n))
 
 
 def flat_value(value: Any) -> Any:

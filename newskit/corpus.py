@@ -199,43 +199,66 @@ def _where(err: BaseException) -> str:
 
 
 class _Rows:
-    """Rows of every table for a chunk of documents, built as plain dicts (fast)."""
+    """The tables of a chunk of documents, gathered column by column (one list per column):
+    no dict per row, and each column is one list when the tables are made."""
 
     def __init__(self):
-        self.rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        self.columns: dict[str, dict[str, list]] = {t: {name: [] for name in table_logical(t)} for t in TABLES}
+        self.count = dict.fromkeys(TABLES, 0)
+
+    def _add_row(self, table: str, row: Mapping[str, Any]) -> None:
+        for name, values in self.columns[table].items():
+            values.append(row.get(name))
+        self.count[table] += 1
 
     def error(self, doc: int, article_id, path, record, stage: str, error: str, reason: str) -> None:
-        self.rows["errors"].append({"doc": doc, "article_id": article_id, "path": path, "record": record,
-                                    "stage": stage, "error": error, "reason": reason})
+        self._add_row("errors", {"doc": doc, "article_id": article_id, "path": path, "record": record,
+                                 "stage": stage, "error": error, "reason": reason})
 
     def analysis(self, doc: int, a: Analysis) -> None:
-        from newskit.analysis import _records
+        self._add_row("articles", {"doc": doc, "article_id": a.article.id, **a.article_row()})
+        for table, items in (("quantities", a.quantities), ("dates", a.dates), ("quotes", a.quotes),
+                             ("claims", a.claims), ("sources", a.sources or ())):
+            if not items:
+                continue
+            n = len(items)
+            for name, values in self.columns[table].items():
+                if name == "doc":
+                    values.extend([doc] * n)
+                elif name == "article_id":
+                    values.extend([a.article.id] * n)
+                else:
+                    values.extend([getattr(x, name, None) for x in items])
+            self.count[table] += n
 
-        key = {"doc": doc, "article_id": a.article.id}
-        self.rows["articles"].append({**key, **a.article_row()})
-        for kind in ("quantities", "dates", "quotes", "claims"):
-            self.rows[kind].extend({**key, **r} for r in _records(getattr(a, kind)))
-        self.rows["sources"].extend({**key, **r} for r in _records(a.sources or ()))
+    def _flat(self, table: str) -> dict[str, list]:
+        """The columns of ``table``, nested values (tuples of results) flattened to text."""
+        from newskit.analysis import flat_value
+
+        logical = table_logical(table)
+        return {name: [flat_value(v) for v in values] if logical[name] == "any" else values
+                for name, values in self.columns[table].items()}
 
     def frames(self) -> dict:
-        from newskit.analysis import tidy_frame
+        from newskit.analysis import frame_of_columns
 
-        return {t: tidy_frame(rows, table_logical(t)) for t, rows in self.rows.items()}
+        return {t: frame_of_columns(self._flat(t), table_dtypes(t), n=self.count[t]) for t in TABLES}
 
     def write(self, out: Path, format: str, part: int) -> "_Written":
-        """Write each table's rows as part file ``part`` under ``out`` (the first part of every
-        table is written even when empty, so that each table has its columns on disk)."""
-        from newskit.analysis import tidy_frame
+        """Write each table as part file ``part`` under ``out`` (the first part of every table is
+        written even when empty, so that each table has its columns on disk)."""
+        from newskit.analysis import frame_of_columns
 
         ext = OUTPUT_FORMATS[format]
-        for t, rows in self.rows.items():
-            if rows or part == 0:
+        for t in TABLES:
+            if self.count[t] or part == 0:
                 path = Path(out) / t / f"part-{part:05d}{ext}"
-                if format == "parquet":  # straight from the rows: no DataFrame in between
-                    _write_atomic(path, lambda tmp, rows=rows, t=t: _write_parquet(_arrow_rows(rows, t), tmp))
+                if format == "parquet":  # straight from the columns: no DataFrame in between
+                    _write_atomic(path, lambda tmp, t=t: _write_parquet(_arrow_columns(self._flat(t), t), tmp))
                 else:
-                    write_table(tidy_frame(rows, table_logical(t)), path, t, format)
-        return _Written(len(self.rows["articles"]), len(self.rows["errors"]))
+                    frame = frame_of_columns(self._flat(t), table_dtypes(t), n=self.count[t])
+                    write_table(frame, path, t, format)
+        return _Written(self.count["articles"], self.count["errors"])
 
 
 @dataclass(frozen=True)
@@ -455,23 +478,14 @@ def _arrow_table(frame, table: str):
     return pa.Table.from_arrays(arrays, names=names)
 
 
-def _arrow_rows(rows: list[dict], table: str):
-    """A pyarrow Table of plain dict rows (as :class:`_Rows` builds them), with the columns and
-    types of ``table``: the same table :func:`_arrow_table` makes of their DataFrame."""
+def _arrow_columns(columns: Mapping[str, list], table: str):
+    """A pyarrow Table of values given column by column (nested values already flattened), with
+    the types of ``table``: the same table :func:`_arrow_table` makes of their DataFrame."""
     import pyarrow as pa
 
-    from newskit.analysis import flat_value
-
     logical = table_logical(table)
-    names = list(logical) + [k for k in (rows[0] if rows else {}) if k not in logical]
-    arrays = []
-    for name in names:
-        kind = logical.get(name)
-        values = [r.get(name) for r in rows]
-        if kind == "any":
-            values = [flat_value(v) for v in values]
-        arrays.append(_arrow_column(values, kind))
-    return pa.Table.from_arrays(arrays, names=names)
+    return pa.Table.from_arrays([_arrow_column(values, logical.get(name)) for name, values in columns.items()],
+                                names=list(columns))
 
 
 def _write_parquet(table, path: Path) -> None:
