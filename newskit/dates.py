@@ -1905,27 +1905,31 @@ def _candidates(text: str, folded: str):
     return out
 
 
-def _select(cands, probe: "_Doc"):
+def _select(cands, probe: "_Probe"):
     """Non-overlapping matches that resolve: longest first, then higher priority, then leftmost.
 
     A match whose rule declines it (resolves to None, e.g. "May" the modal verb) does not
     block shorter matches inside it; ``probe`` is a scratch document state for that test.
+    Returns (start, end, rule, match, result) in text order; the result (type, value …) is
+    None where it depends on the context of earlier mentions, which only the final pass in
+    text order knows (see ``_Probe``), else the final one already.
     """
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0], _RULE_ORDER[c[3].name]))
     taken = bytearray(len(probe.text) + 1)  # 1 where a chosen mention lies: overlap tests in O(length)
     chosen = []
-    for c in cands:
-        s, e = c[0], c[1]
+    for s, e, _prio, r, m in cands:
         if taken.find(1, s, e) >= 0:
             continue
+        probe.touched = False
         try:
-            ok = c[3].resolve(c[4], probe) is not None and not _is_name_or_dateline(probe.text, s, e, c[3].name)
+            res = r.resolve(m, probe)
+            ok = res is not None and not _is_name_or_dateline(probe.text, s, e, r.name)
         except (ValueError, KeyError, OverflowError, TypeError, IndexError):
             ok = False
         if not ok:
             continue
         taken[s:e] = b"\x01" * (e - s)
-        chosen.append(c)
+        chosen.append((s, e, r, m, None if probe.touched else res))
     chosen.sort(key=lambda c: c[0])
     return chosen
 
@@ -1934,14 +1938,39 @@ ABSOLUTE_RULES = {"iso_date", "numeric_date", "month_day", "day_month", "month_y
 _EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
 
 
-def _probe_doc(doc: _Doc) -> _Doc:
-    """A scratch copy of DOC for selection, with a context day and year so that rules anchored
-    on earlier mentions ("that day", "later that year") are not declined before resolution."""
-    probe = _Doc(doc.text, doc.ref, like=doc)
-    probe.day = probe.ref or dt.date(2000, 1, 1)
-    probe.day_pos = 0
-    probe.year = probe.day.year
-    return probe
+def _context_slot(name: str) -> property:
+    """A ``_Doc`` context attribute that marks the ``_Probe`` touched when read or set."""
+    slot = _Doc.__dict__[name]  # the slot's own descriptor
+
+    def get(self):
+        self.touched = True
+        return slot.__get__(self)
+
+    def set_(self, value):
+        self.touched = True
+        slot.__set__(self, value)
+    return property(get, set_)
+
+
+class _Probe(_Doc):
+    """A scratch copy of a ``_Doc`` for selection, with a context day and year so that rules
+    anchored on earlier mentions ("that day", "later that year") are not declined before
+    resolution.
+
+    It notes (``touched``) when a resolver reads or sets the context of earlier mentions (day,
+    year, quarter). A resolution that did not is a function of the match, the text and the
+    reference alone, so the final pass reuses it instead of resolving the match again.
+    """
+
+    __slots__ = ("touched",)
+    day, day_pos, year, quarter, quarter_pos = map(_context_slot, ("day", "day_pos", "year", "quarter", "quarter_pos"))
+
+    def __init__(self, doc: _Doc):
+        super().__init__(doc.text, doc.ref, like=doc)
+        self.day = self.ref or dt.date(2000, 1, 1)
+        self.day_pos = 0
+        self.year = self.day.year
+        self.touched = False
 
 
 def find_dates(text_or_article, reference=None) -> list[DateMention]:
@@ -1967,13 +1996,14 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
         ref = ref.date()
     doc = _Doc(text, ref)
     found: list[DateMention] = []
-    for s, e, _prio, r, m in _select(_candidates(text, doc.folded), _probe_doc(doc)):
-        try:
-            res = r.resolve(m, doc)
-        except (ValueError, KeyError, OverflowError, TypeError, IndexError):
-            res = None
-        if res is None:
-            continue
+    for s, e, r, m, res in _select(_candidates(text, doc.folded), _Probe(doc)):
+        if res is None:  # it depends on the earlier mentions: resolved now, in text order
+            try:
+                res = r.resolve(m, doc)
+            except (ValueError, KeyError, OverflowError, TypeError, IndexError):
+                res = None
+            if res is None:
+                continue
         typ, value = res[0], res[1]
         # leading prepositions ("at 10 a.m.") are matched for context but are not part of the expression
         lead = _EDGE_WORDS.match(text[s:e])
