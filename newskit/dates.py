@@ -544,20 +544,76 @@ class Rule:
 RULES: list[Rule] = []
 
 
+def _first_chars(source: str, flags: int) -> Optional[str]:
+    """A character class (its inside: "\\dabf") of every character a match of SOURCE can
+    start with, read from its parse tree, or None when that is not plain (a ``\\w``, a negated
+    class, an empty match …). Zero-width assertions are passed over: they only narrow it.
+
+    Example:
+        >>> _first_chars(r"(?<!\\w)(?:at\\s+)?(?:\\d|one|two)", 0)
+        '\\\\daot'
+    """
+    from re import _constants as c, _parser  # the parser of the re module itself
+    chars: set[str] = set()
+    digits = False
+
+    def first(items) -> Optional[bool]:
+        """Adds the first characters of ITEMS; True if they can match the empty string."""
+        nonlocal digits
+        for op, av in items:
+            if op is c.LITERAL:
+                chars.add(chr(av))
+                return False
+            if op is c.IN:
+                for o, a in av:
+                    if o is c.LITERAL:
+                        chars.add(chr(a))
+                    elif o is c.RANGE:
+                        chars.update(map(chr, range(a[0], a[1] + 1)))
+                    elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                        digits = True
+                    else:
+                        return None
+                return False
+            if op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+                digits = True
+                return False
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op is c.SUBPATTERN:
+                empty = first(av[-1])
+            elif op is c.BRANCH:
+                ends = [first(b) for b in av[1]]
+                empty = None if None in ends else any(ends)
+            elif op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+                empty = first(av[2])
+                empty = empty if empty is None else (empty or av[0] == 0)
+            else:
+                return None
+            if empty is not True:
+                return empty
+        return True
+
+    if first(_parser.parse(source, flags)) is not False:
+        return None
+    return ("\\d" if digits else "") + "".join(re.escape(ch) for ch in sorted(chars))
+
+
 def rule(name: str, pattern: str, priority: int = 0, flags: int = re.I | re.X, locate: Optional[str] = None,
          starts: Optional[str] = None, keep: Optional[Callable[[re.Match], bool]] = None):
     """Register a resolver for PATTERN under NAME (pattern compiled once, here).
 
     LOCATE: a lower-case pattern every match of PATTERN starts with, when PATTERN itself is not
     in lower case; STARTS: a character class (in the folded text) of every character a match can
-    start with, when there are few, so that the search skips the others at once; KEEP: a test the
-    resolver requires of its matches (see ``Rule``).
+    start with, so that the search skips the others at once (by default read from the pattern,
+    see ``_first_chars``); KEEP: a test the resolver requires of its matches (see ``Rule``).
     """
     compiled = re.compile(r"(?<![\w'])(?:" + pattern + ")", flags)
     locator = None
     for source in (pattern, locate):
         if locator is None and source is not None and flags & re.I and _lower_case_pattern(source):
             source = r"(?<![\w'])(?:" + source + ")"
+            starts = starts or _first_chars(source, flags & ~re.I)
             if starts:  # the same matches' starts, found by their first character first
                 source = rf"[{starts}](?<=(?={source})(?s:.))"
             locator = re.compile(source, flags & ~re.I)
