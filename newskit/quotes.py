@@ -452,11 +452,15 @@ def _sentences(toks: list[_Tok]) -> list[list[_Tok]]:
     n = len(toks)
     start = 0  # the first token of the current sentence, toks[start:i + 1]
     i = 0
+    # a word ends no sentence, unless a run-on one (below): jump from one non-word to the next
+    kinds = "".join([t.kind for t in toks])
     while i < n:
+        if kinds[i] == "w":
+            nxt = NOT_WORD.search(kinds, i)
+            i = min(nxt.start() if nxt else n, start + 2 * MAX_SENTENCE_TOKENS - 1)
+            if i >= n:
+                break
         t = toks[i]
-        if t.kind == "w" and i - start + 1 < 2 * MAX_SENTENCE_TOKENS:
-            i += 1  # a word ends no sentence, unless a run-on one (below)
-            continue
         boundary = False
         if t.kind == "p" and t.text in SENTENCE_END:
             j = i + 1
@@ -485,6 +489,9 @@ def _sentences(toks: list[_Tok]) -> list[list[_Tok]]:
     if start < n:
         out.append(toks[start:])
     return out
+
+
+NOT_WORD = re.compile("[^w]")  # in a string of token kinds
 
 
 def _looks_like_attribution(toks: list[_Tok], j: int) -> bool:
@@ -793,7 +800,9 @@ def _source_right(toks, i, hi):
 
 
 def _n_words(toks, s, e):
-    return sum(1 for t in toks[s:e] if t.kind == "w") + 4 * sum(1 for t in toks[s:e] if t.kind == "Q")
+    """Words in toks[s:e], a quote block counting as four."""
+    kinds = [t.kind for t in toks[s:e]]
+    return kinds.count("w") + 4 * kinds.count("Q")
 
 
 def _tail_ok(toks, j, hi, lenient=False):
@@ -874,10 +883,13 @@ def _recipient(toks, j, hi):
     return None, j
 
 
+_FINAL_PUNCTUATION = SENTENCE_END | {",", ";", ":"}
+
+
 def _content_right(toks, j, hi):
     """Content tokens from j to the end of the sentence (final punctuation dropped)."""
     e = hi
-    while e > j and toks[e - 1].kind == "p" and toks[e - 1].text in SENTENCE_END | {",", ";", ":"}:
+    while e > j and toks[e - 1].kind == "p" and toks[e - 1].text in _FINAL_PUNCTUATION:
         e -= 1
     return (j, e) if _is_content(toks, j, e) else None
 
@@ -965,8 +977,8 @@ def _sentence_frames(toks: list[_Tok]) -> list[_Frame]:
                           "content-then-cue-source", "parenthetical"):
                 used_until = n  # the rest is the attribution's tail or role
             # a following ", adding …" keeps the same source
-            for g in range(i + L, n - 1):
-                if toks[g].text == "," and toks[g + 1].low in GERUND_CONTINUATIONS:
+            for g in _indices(lows, ",", i + L, n - 1):
+                if toks[g + 1].low in GERUND_CONTINUATIONS:
                     c = _content_right(toks, _after_that(toks, g + 2, n), n)
                     if c and f.src is not None:
                         if f.parts and f.parts[-1][0] < toks[g].start < f.parts[-1][1] and not f.direct:
@@ -1024,13 +1036,15 @@ def _cue_candidates(lows: list[str]) -> list[int]:
     return sorted(set(out)) if len(out) > 1 else out
 
 
-def _indices(items: list, x) -> list[int]:
-    """The positions of ``x`` in ``items``, found by ``list.index`` (C speed)."""
+def _indices(items: list, x, lo: int = 0, hi: int | None = None) -> list[int]:
+    """The positions of ``x`` in ``items[lo:hi]``, found by ``list.index`` (C speed)."""
     out = []
-    k = -1
+    if hi is None:
+        hi = len(items)
+    k = lo - 1
     try:
         while True:
-            k = items.index(x, k + 1)
+            k = items.index(x, k + 1, hi)
             out.append(k)
     except ValueError:
         return out
