@@ -707,7 +707,8 @@ def _np_start(toks, j, lo):
         if m - 1 >= lo and toks[m].text == "(":
             return _np_start(toks, m - 1, lo)
         return None
-    if j < lo or toks[j].kind != "w" or toks[j].low in NOT_SOURCE_END or toks[j].low in _lex()["cues"]:
+    cues = _lex()["cues"]
+    if j < lo or toks[j].kind != "w" or toks[j].low in NOT_SOURCE_END or toks[j].low in cues:
         if not (j >= lo and toks[j].low in {"it", "who"}):
             return None
     k = j
@@ -730,7 +731,7 @@ def _np_start(toks, j, lo):
         if t.low == "and" and not (toks[k].text[:1].isupper() and k - 2 >= lo and
                                    toks[k - 2].text[:1].isupper()):
             break
-        if t.low in _lex()["cues"] and not t.low.endswith("ing") and t.low not in {"asked"}:
+        if t.low in cues and not t.low.endswith("ing") and t.low not in {"asked"}:
             noun = t.low in NOUNLIKE and any(x.low in DETERMINER_BEFORE for x in toks[max(lo, k - 3):k - 1])
             if not noun and not (k - 2 >= lo and toks[k - 2].low in RELATIVE):
                 break
