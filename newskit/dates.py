@@ -1865,8 +1865,12 @@ RULE_NEEDS = {
     "weekday_the_nth": r"the\s+(?:\d|" + "|".join(_first_words(ORDINALS)) + ")",  # "Tuesday the 11th"
     "month_year": r"\d|year|nineteen|thousand", "decade": "0'?s|ties", "nth_week_of_year": r"\d",
     "this_part_of_day": "this|last|tomorrow|yesterday", "weekday_set": "every|each|days|ings|noons|nights",
-    "weekday_of_week": "week", "offset_from_day": _UNIT_NEEDS, "day_clock_time": r"\d", "named_time": "noon|mid",
-    "relative_unit": "last|next|this|past|previous|current|coming|following|same", "earlier_this": "this|last|next",
+    "weekday_of_week": "week", "offset_from_day": rf"(?:{_UNIT_NEEDS})\s+(?:before|after|from|prior)",  # "two days before"
+    # the end of the day (a weekday, "today", "Oct. 12", "2017", "morning" …), then the hour: "Friday at about 10"
+    "day_clock_time": r"(?:day|row|ight|noon|ning|\d|st|nd|rd|th),?\s+(?:(?:at|by|from|around|about|until|before|after)\s+){0,2}\d", "named_time": "noon|mid",
+    "relative_unit": r"(?:last|next|this|past|previous|current|coming|following|same)\s+"
+                     r"(?:week|month|year|quarter|fiscal|calendar|decade|century|half)",  # "the past year"
+    "earlier_this": r"(?:earlier|later|early|late|mid|of)[-\s]+(?:this|last|next)\s+(?:week|month|year|quarter|decade)",
     "weekend_set": "every|each", "anchored_year": "that|the", "anchored_day": "that|same",
     "edge_of_period": "end|beginning|start|middle|rest", "earlier_in_year": "earl|late",
     "year_ago_adj": "ago|earlier|before|previous|prior", "bare_units": "years|months|weeks|days|decades|hours|minutes|centuries",
