@@ -95,6 +95,7 @@ POST_MODIFIER_START = frozenset(
 PARTICIPLE_PREPOSITIONS = frozenset("by in at from for to on".split())
 
 
+@functools.lru_cache(maxsize=8192)  # called for every recent source at every mention
 def _norm(word: str) -> str:
     """Lower case with one apostrophe, for matching ("O’Neill" == "O'Neill")."""
     return word.lower().replace("’", "'")
@@ -118,6 +119,11 @@ def singular(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
+
+
+# singular() remembered: a definite mention ("the officer") compares its head with the head of
+# every recent source
+_singular = functools.lru_cache(maxsize=4096)(singular)
 
 
 @dataclass
@@ -397,7 +403,7 @@ class SpeakerResolver:
             return self._touch(e, pos)
         if m.kind == "definite" and m.head:
             h = m.head
-            e = self._recent(lambda e: (e.head is not None and singular(e.head) == h) or
+            e = self._recent(lambda e: (e.head is not None and _singular(e.head) == h) or
                              (e.role is not None and h in e.role.lower()))
             if e is not None:
                 return self._touch(e, pos)
