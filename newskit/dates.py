@@ -1800,8 +1800,13 @@ NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'-]*|``|\"|'|“|‘)\s*$")
 YEAR_IN_NAME_AFTER = re.compile(r"\s+(?!(?:A|In|On|At|The|And|But|When|As|To|For|By|After|Before)\b)[A-Z][a-z]+")
 
 
+_NAME_RULES = {"year", "relative_unit", "relative_day", "named_time"}  # the rules whose matches may be names
+
+
 def _is_name_or_dateline(text: str, s: int, e: int, rule_name: str) -> bool:
     """True for matches that are part of a name, a show title or a dateline, not a time."""
+    if rule_name not in _NAME_RULES:
+        return False
     word = text[s:e]
     before = text[max(0, s - 40):s]
     if rule_name == "year":
