@@ -17,7 +17,7 @@ which find the very matches of the IGNORECASE rules about twice as fast (see ``_
 "May" the modal verb, and then the shorter matches inside it compete); the survivors are
 resolved in text order, so that a mention can use the context before it ("the year-ago
 quarter" after "the third quarter", "the following year" after "1995", "at 10 p.m." after
-"Friday").
+"Friday"); a first resolution that used no such context is final, and kept (see ``_Probe``).
 
 Conventions (TimeML, as in the TempEval-3 news data), with reference 2017-11-04:
 
