@@ -379,3 +379,11 @@ def test_a_gate_closes_on_text_without_its_words():
 def test_gates_hold_on_generated_text(text):
     _assert_gates_hold([text])
     assert np.array_equal(hand_features([text]), hand_features([text], gated=False))
+
+
+def test_given_sentences_give_the_same_claims():
+    from newskit.samples import load_samples
+    from newskit.sentences import split_sentences
+
+    for art in load_samples()[:3]:
+        assert find_claims(art, sentences=split_sentences(art.text)) == find_claims(art)
