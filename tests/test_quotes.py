@@ -129,20 +129,6 @@ def test_rejects_non_text():
         find_quotes(None)
 
 
-def test_new_quote_is_a_quote():
-    """``_new_quote`` builds a Quote without its ``__init__``: it stays valid only while Quote
-    is a plain frozen dataclass (no ``__post_init__``, no slots)."""
-    import dataclasses
-
-    from newskit.quotes import _new_quote
-
-    assert not hasattr(Quote, "__post_init__") and not hasattr(Quote, "__slots__")
-    for q in find_quotes("“We will win,” Smith said. Officials told reporters the vote was close."):
-        values = [getattr(q, f.name) for f in dataclasses.fields(Quote)]
-        copy = _new_quote(*values)
-        assert copy == q and repr(copy) == repr(q) and hash(copy) == hash(q)
-
-
 def test_article_input_and_empty_sources():
     art = newskit.Article(text="“We will win,” Smith said.")
     assert [q.speaker for q in find_quotes(art)] == ["Smith"]
