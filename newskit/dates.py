@@ -12,7 +12,7 @@ expression ("Friday", "Oct. 26") follows the tense of the clause, else the news 
 How it works: the text is scanned for anchor words (month and weekday names, unit words,
 digits …); each rule runs only on windows around its own anchors, and not in those that lack a
 word it needs; the scans run on a lower-cased copy of the text with case-sensitive patterns,
-which find the very matches of the IGNORECASE rules about twice as fast (see ``_fold``,
+which find the very matches of the IGNORECASE rules about twice as fast (see ``fold_case``,
 ``Rule``). Overlapping matches are resolved longest first (a rule may decline a match, e.g.
 "May" the modal verb, and then the shorter matches inside it compete); the survivors are
 resolved in text order, so that a mention can use the context before it ("the year-ago
@@ -61,7 +61,7 @@ from dateutil.relativedelta import relativedelta
 from newskit.article import as_text_and_reference
 from newskit.errors import InputError
 from newskit.numbers import word_trie
-from newskit.wordlists import read_json
+from newskit.wordlists import fold_case, read_json
 
 __all__ = ["DateMention", "find_dates", "parse_reference", "value_range"]
 
@@ -283,26 +283,12 @@ def _quarter(d: dt.date) -> tuple[int, int]:
     return d.year, (d.month - 1) // 3 + 1
 
 
-# The folded text: lower case, with the letters that IGNORECASE matches to an ASCII letter made
-# that letter ("ſ" → "s", "ı" and "İ" → "i", the Kelvin sign → "k"). It has the same length, so
-# offsets carry over, and a pattern written in lower case matches it, without IGNORECASE, exactly
-# where it matches the text with IGNORECASE: the anchors, the needs and most rules are scanned there,
-# about twice as fast (the regex engine rejects an alternative in one comparison only when it
-# starts with a case-sensitive literal).
-_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_HAS_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _fold(text: str) -> str:
-    """TEXT in lower case, with IGNORECASE's non-ASCII twins of ASCII letters made ASCII.
-
-    Example:
-        >>> _fold("Next WEEK, ſoon")
-        'next week, soon'
-    """
-    if _HAS_TWIN.search(text):
-        text = text.translate(_IGNORECASE_TWINS)
-    return text.lower()
+# The folded text (``fold_case``): lower case, with the letters that IGNORECASE matches to an
+# ASCII letter made that letter. It has the same length, so offsets carry over, and a pattern
+# written in lower case matches it, without IGNORECASE, exactly where it matches the text with
+# IGNORECASE: the anchors, the needs and most rules are scanned there, about twice as fast (the
+# regex engine rejects an alternative in one comparison only when it starts with a case-sensitive
+# literal).
 
 
 _CLASS_ESCAPE_OR_GROUP_NAME = re.compile(r"\\[dDsSwWbB]|\(\?P<\w+>")
@@ -335,8 +321,8 @@ class _Doc:
         self.text = text
         self.ref = ref
         # what depends on the text alone is shared with a document LIKE this one (on the same text):
-        # the folded text (see _fold), and the tenses found, (start, end) -> tense
-        self.folded = _fold(text) if like is None else like.folded
+        # the folded text (see fold_case), and the tenses found, (start, end) -> tense
+        self.folded = fold_case(text) if like is None else like.folded
         self.tenses: dict[tuple[int, int], Optional[str]] = {} if like is None else like.tenses
         self.quarter: Optional[tuple[int, int]] = None  # last quarter mentioned
         self.quarter_pos = -10**9
@@ -490,7 +476,7 @@ class Rule:
     """A named pattern and the function that turns its match into a (type, value).
 
     ``locate``, when there is one, is a pattern without IGNORECASE for the folded text (see
-    ``_fold``) that matches at least wherever ``pattern`` does: the pattern itself when it is
+    ``fold_case``) that matches at least wherever ``pattern`` does: the pattern itself when it is
     written in lower case, else a lower-case beginning of it. It finds where matches may start,
     and ``pattern`` then makes them, the very matches its ``finditer`` would give.
 
@@ -1954,7 +1940,7 @@ _WORD_END = re.compile(r"[\w'.-]*")
 
 
 def _candidates(text: str, folded: str):
-    """Every rule match in TEXT (FOLDED: ``_fold(text)``) as (start, end, priority, rule, match);
+    """Every rule match in TEXT (FOLDED: ``fold_case(text)``) as (start, end, priority, rule, match);
     overlapping ones included."""
     out = []
     for g, spans in _windows(text, folded).items():

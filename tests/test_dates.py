@@ -251,11 +251,11 @@ def test_dense_dates_stay_linear():
 
 # ------------------------------------------------------------------------------------------
 # Scanning shortcuts: the folded text, the anchors, needs and locators find exactly what the
-# rules' own patterns find (see _fold, Rule and _candidates in newskit/dates.py)
+# rules' own patterns find (see fold_case, Rule and _candidates in newskit/dates.py)
 # ------------------------------------------------------------------------------------------
 def test_folded_text_is_what_ignorecase_equates():
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    folded = dates._fold(every)
+    folded = dates.fold_case(every)
     assert len(folded) == len(every)
     for letter in "abcdefghijklmnopqrstuvwxyz":
         assert [m.start() for m in re.finditer(letter, every, re.I)] == [m.start() for m in re.finditer(letter, folded)]
@@ -290,7 +290,7 @@ def _plain_windows(text: str) -> dict[str, list[tuple[int, int]]]:
 def _scanning_agrees(text: str) -> None:
     """Windows and matches of every rule as _candidates finds them == as the plain patterns find them."""
     D = dates
-    folded = D._fold(text)
+    folded = D.fold_case(text)
     ours = {D.RULES[i].name: spans for g, spans in D._windows(text, folded).items() for i in D._WINDOW_GROUPS[g]}
     assert ours == _plain_windows(text)
     for i, r in enumerate(D.RULES):

@@ -64,9 +64,10 @@ PAST_VERB = re.compile(
     r"lived|grew|met|went|came|fled|\w+ed)\b", re.IGNORECASE)
 
 
-def _without_qualifiers(text: str, words: frozenset | None = None) -> str:
-    """The text with quantity qualifiers ("more than 90") and "most of" blanked out."""
-    if words is not None and "than" not in words and "most" not in words:
+def _without_qualifiers(text: str, words: frozenset) -> str:
+    """The text with quantity qualifiers ("more than 90") and "most of" blanked out (``words``:
+    the text's :func:`word_set`)."""
+    if "than" not in words and "most" not in words:
         return text  # neither pattern can match
     return MOST_OF.sub(" ", NUMBER_QUALIFIER.sub(" ", text))
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newskit.wordlists import fold_case
+
 #: n-gram ranges of the two sparse blocks (stored in the weights file and checked on load).
 WORD_NGRAMS = (1, 2)
 CHAR_NGRAMS = (1, 6)
@@ -84,10 +86,6 @@ def char_ngrams(norm: str, ngram_range: tuple[int, int] = CHAR_NGRAMS) -> list[s
 # sentence for the pattern to match at all. The pattern is searched only when its gate opens,
 # so the result is always the pattern's own: the gate only skips searches that cannot match.
 
-#: the only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter
-_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
 @functools.lru_cache(maxsize=4096)
 def word_set(text: str) -> frozenset:
     """The distinct lower-cased words (runs of word characters) of a text.
@@ -96,7 +94,7 @@ def word_set(text: str) -> frozenset:
         >>> sorted(word_set("Prices ROSE, prices fell."))
         ['fell', 'prices', 'rose']
     """
-    return frozenset(WORD_TOKEN.findall(text.translate(_IGNORECASE_TWINS).lower()))
+    return frozenset(WORD_TOKEN.findall(fold_case(text)))
 
 
 @dataclass(frozen=True)
@@ -113,30 +111,22 @@ class WordGate:
     """
 
     words: frozenset = frozenset()
-    prefixes: tuple = ()  # ((length, frozenset of prefixes of that length), ...)
+    prefixes: tuple = ()  # sorted, lower case: str.startswith takes them all at once
     chars: str = ""
     always: bool = False
 
     @classmethod
     def of(cls, words=(), prefixes=(), chars: str = "", always: bool = False) -> "WordGate":
-        by_length: dict[int, set] = {}
-        for p in prefixes:
-            by_length.setdefault(len(p), set()).add(p.lower())
-        return cls(frozenset(w.lower() for w in words),
-                   tuple((n, frozenset(ps)) for n, ps in sorted(by_length.items())), chars, always)
+        return cls(frozenset(w.lower() for w in words), tuple(sorted({p.lower() for p in prefixes})),
+                   chars, always)
 
     def opens(self, text: str, words: frozenset) -> bool:
         """Whether the pattern may match ``text`` (whose :func:`word_set` is ``words``)."""
         if self.always or not self.words.isdisjoint(words):
             return True
-        for n, prefixes in self.prefixes:
-            for w in words:
-                if w[:n] in prefixes:  # a shorter word is never in a set of n-character prefixes
-                    return True
-        for c in self.chars:
-            if c in text:
-                return True
-        return False
+        if self.prefixes and any(w.startswith(self.prefixes) for w in words):
+            return True
+        return any(c in text for c in self.chars)
 
 
 class GateSet:
@@ -161,9 +151,8 @@ class GateSet:
                 always |= bit
             for w in gate.words:
                 words[w] = words.get(w, 0) | bit
-            for _, group in gate.prefixes:
-                for p in group:
-                    prefixes[p] = prefixes.get(p, 0) | bit
+            for p in gate.prefixes:
+                prefixes[p] = prefixes.get(p, 0) | bit
             for c in gate.chars:
                 chars[c] = chars.get(c, 0) | bit
         self._always = always
