@@ -181,21 +181,31 @@ def typed_frame(rows: list[dict] | Any, columns: Mapping[str, str], prefix: Mapp
         frame[name] = pd.Series([value] * len(frame), dtype="object")
     frame = frame[order]
     for name, dtype in columns.items():
-        if dtype == "object":
-            column = frame[name].astype("object")
-            missing = column.isna()
-            if missing.any():  # one marker for "no value" in object columns: None, not NaN
-                column = column.where(~missing, None)
-            frame[name] = column
-            continue
-        try:
-            frame[name] = frame[name].astype(dtype)
-        except (TypeError, ValueError):  # a value that does not fit: keep it, as objects
-            frame[name] = frame[name].astype("object")
-    for name in frame.columns:  # one string representation everywhere: plain objects
-        if name not in columns and isinstance(frame[name].dtype, pd.StringDtype):
-            frame[name] = frame[name].astype("object")
+        frame[name] = _typed_column(frame[name], dtype)
+    for name in frame.columns:
+        if name not in columns:
+            frame[name] = _plain_strings(frame[name])
     return frame
+
+
+def _typed_column(column, dtype: str):
+    """A column as ``dtype``; in object columns the one marker for "no value" is None, not NaN;
+    a value that does not fit the dtype keeps the column as objects."""
+    if dtype == "object":
+        column = column.astype("object")
+        missing = column.isna()
+        return column.where(~missing, None) if missing.any() else column
+    try:
+        return column.astype(dtype)
+    except (TypeError, ValueError):
+        return column.astype("object")
+
+
+def _plain_strings(column):
+    """One string representation everywhere: an inferred string column becomes plain objects."""
+    import pandas as pd
+
+    return column.astype("object") if isinstance(column.dtype, pd.StringDtype) else column
 
 
 def _frame_of_rows(rows: list[dict], columns: Mapping[str, str], prefix: dict):
@@ -222,25 +232,12 @@ def frame_of_columns(data: Mapping[str, list], columns: Mapping[str, str], prefi
         values = data.get(name)
         if values is None:
             values = [None] * n
-        if dtype == "object":
-            column = pd.Series(values, dtype="object")
-            missing = column.isna()
-            if missing.any():  # one marker for "no value" in object columns: None, not NaN
-                column = column.where(~missing, None)
-        else:
-            column = pd.Series(values)
-            try:
-                column = column.astype(dtype)
-            except (TypeError, ValueError):  # a value that does not fit: keep it, as objects
-                column = column.astype("object")
-        frame[name] = column
+        # text columns made as objects at once: no detour through an inferred string type
+        column = pd.Series(values, dtype="object") if dtype == "object" else pd.Series(values)
+        frame[name] = _typed_column(column, dtype)
     for name, values in data.items():
-        if name in columns or name in prefix:
-            continue
-        column = pd.Series(values)
-        if isinstance(column.dtype, pd.StringDtype):  # one string representation: plain objects
-            column = column.astype("object")
-        frame[name] = column
+        if name not in columns and name not in prefix:
+            frame[name] = _plain_strings(pd.Series(values))
     return pd.DataFrame(frame, index=pd.RangeIndex(n))
 
 

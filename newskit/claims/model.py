@@ -40,9 +40,10 @@ class _Block:
     idf: np.ndarray = field(repr=False)
     coef: np.ndarray = field(repr=False)
 
-    def index(self, grams: list[str]) -> np.ndarray:
+    def ids(self, grams: list[str]) -> list[int]:
+        """The vocabulary indices of the n-grams that are in the vocabulary, in order."""
         get = self.vocab.get
-        return np.fromiter((i for i in map(get, grams) if i is not None), dtype=np.int64)
+        return [i for i in map(get, grams) if i is not None]
 
 
 @dataclass(frozen=True)
@@ -78,20 +79,19 @@ class ClaimModel:
     def _word_indices(self, norms: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Vocabulary indices of the word n-grams of all texts, one after the other, and how
         many belong to each text."""
-        get = self.word.vocab.get
         found: list[int] = []
         lengths = []
         for norm in norms:
-            before = len(found)
-            found += [i for i in map(get, F.word_ngrams(norm)) if i is not None]
-            lengths.append(len(found) - before)
+            ids = self.word.ids(F.word_ngrams(norm))
+            found += ids
+            lengths.append(len(ids))
         return np.array(lengths, dtype=np.int64), np.array(found, dtype=np.int64)
 
     def _char_indices(self, norms: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Vocabulary indices of the character n-grams of all texts, and how many per text.
 
         Character n-grams never cross words, so they are looked up once per distinct word
-        (cached) and concatenated: per text, the same indices as ``char.index(char_ngrams(norm))``.
+        (cached) and concatenated: per text, the same indices as ``char.ids(char_ngrams(norm))``.
         """
         parts: list[np.ndarray] = []
         lengths = []
@@ -110,7 +110,7 @@ class ClaimModel:
 
 @functools.lru_cache(maxsize=200_000)
 def _word_char_index(block: _Block, word: str) -> np.ndarray:
-    return block.index(F.char_ngrams(word))
+    return np.array(block.ids(F.char_ngrams(word)), dtype=np.int64)
 
 
 def _block_scores(block: _Block, lengths: np.ndarray, indices: np.ndarray) -> np.ndarray:
