@@ -30,9 +30,9 @@ import multiprocessing
 import os
 import operator
 import traceback
-from dataclasses import dataclass
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -198,7 +198,7 @@ def _where(err: BaseException) -> str:
     return f" (at {Path(f.filename).name}:{f.lineno} in {f.name})"
 
 
-class _Rows:
+class _ChunkTables:
     """The tables of a chunk of documents, gathered column by column (one list per column):
     no dict per row, and each column is one list when the tables are made."""
 
@@ -239,16 +239,18 @@ class _Rows:
         return {name: [flat_value(v) for v in values] if logical[name] == "any" else values
                 for name, values in self.columns[table].items()}
 
-    def frames(self) -> dict:
+    def frame(self, table: str):
+        """One table as a typed DataFrame."""
         from newskit.analysis import frame_of_columns
 
-        return {t: frame_of_columns(self._flat(t), table_dtypes(t), n=self.count[t]) for t in TABLES}
+        return frame_of_columns(self._flat(table), table_dtypes(table), n=self.count[table])
+
+    def frames(self) -> dict:
+        return {t: self.frame(t) for t in TABLES}
 
     def write(self, out: Path, format: str, part: int) -> "_Written":
         """Write each table as part file ``part`` under ``out`` (the first part of every table is
         written even when empty, so that each table has its columns on disk)."""
-        from newskit.analysis import frame_of_columns
-
         ext = OUTPUT_FORMATS[format]
         for t in TABLES:
             if self.count[t] or part == 0:
@@ -256,8 +258,7 @@ class _Rows:
                 if format == "parquet":  # straight from the columns: no DataFrame in between
                     _write_atomic(path, lambda tmp, t=t: _write_parquet(_arrow_columns(self._flat(t), t), tmp))
                 else:
-                    frame = frame_of_columns(self._flat(t), table_dtypes(t), n=self.count[t])
-                    write_table(frame, path, t, format)
+                    write_table(self.frame(t), path, t, format)
         return _Written(self.count["articles"], self.count["errors"])
 
 
@@ -300,24 +301,24 @@ def analyze_items(items: Iterable[tuple[int, tuple]], extractors=None, fields=No
     ``out``, the tables are written there as part file number ``part`` (in the worker, so the
     tables never travel between processes) and only their row counts are returned.
     """
-    rows = _Rows()
+    tables = _ChunkTables()
     for doc, item in items:
         try:
             art = _article_of(item, doc, fields)
         except Exception as err:  # noqa: BLE001 - recorded, never silent
             path = item[1] if item[0] == "path" else None
-            rows.error(doc, None, path, None, "load", type(err).__name__, f"{err}{_where(err)}")
+            tables.error(doc, None, path, None, "load", type(err).__name__, f"{err}{_where(err)}")
             continue
         if isinstance(art, LoadError):
-            rows.error(doc, None, art.path, art.record, "load", art.error, art.reason)
+            tables.error(doc, None, art.path, art.record, "load", art.error, art.reason)
             continue
         try:
             result = analyze(art, extractors=extractors)
         except Exception as err:  # noqa: BLE001 - recorded, never silent
-            rows.error(doc, art.id, art.path, None, "analyze", type(err).__name__, f"{err}{_where(err)}")
+            tables.error(doc, art.id, art.path, None, "analyze", type(err).__name__, f"{err}{_where(err)}")
             continue
-        rows.analysis(doc, result)
-    return rows.frames() if out is None else rows.write(out, format, part)
+        tables.analysis(doc, result)
+    return tables.frames() if out is None else tables.write(out, format, part)
 
 
 def _warm_up(extractors) -> None:
@@ -639,12 +640,12 @@ class CorpusResult:
             >>> r.articles.n_sentences.tolist()
             [2]
         """
-        rows = _Rows()
+        tables = _ChunkTables()
         for doc, a in enumerate(analyses):
             if a.article.id is None:
                 a = Analysis(**{**a.__dict__, "article": a.article.with_metadata(id=f"doc-{doc}")})
-            rows.analysis(doc, a)
-        return cls(rows.frames())
+            tables.analysis(doc, a)
+        return cls(tables.frames())
 
     @classmethod
     def load(cls, directory) -> "CorpusResult":
@@ -773,7 +774,7 @@ def _chunks(items: Iterator[tuple], size: int) -> Iterator[list[tuple[int, tuple
 
 def _isolated(chunk, extractors, fields) -> dict:
     """Re-run a chunk whose worker died, one document per fresh process, to find the culprit."""
-    rows = _Rows()
+    tables = _ChunkTables()
     pieces = []
     for doc, item in chunk:
         try:
@@ -781,10 +782,10 @@ def _isolated(chunk, extractors, fields) -> dict:
                 pieces.append(pool.submit(analyze_items, [(doc, item)], extractors, fields).result())
         except Exception as err:  # noqa: BLE001 - the process died on this document
             path = item[1] if item[0] == "path" else getattr(item[1], "path", None)
-            rows.error(doc, getattr(item[1], "id", None), path if isinstance(path, str) else None, None,
-                       "worker", type(err).__name__,
-                       f"the worker process failed on this document ({err or type(err).__name__})")
-    pieces.append(rows.frames())
+            tables.error(doc, getattr(item[1], "id", None), path if isinstance(path, str) else None, None,
+                         "worker", type(err).__name__,
+                         f"the worker process failed on this document ({err or type(err).__name__})")
+    pieces.append(tables.frames())
     return _merge(pieces)
 
 
