@@ -15,7 +15,7 @@ Yarallah", "Yarallah", "he", "one of them", "the officer", "military sources"). 
 - unnamed persons and groups described by nouns such as "source", "official", "officer"
   are anonymous.
 
-The word lists are data in ``newskit/resources/quote_*.txt``.
+The word lists are data in ``newskit/resources/quotes/*.txt``.
 
 Example:
     >>> r = SpeakerResolver()
@@ -40,24 +40,24 @@ from newskit.wordlists import word_lines
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The speaker word lists from ``newskit/resources`` (loaded once, on first use)."""
-    titles = sorted({t.lower() for t in word_lines("quote_titles.txt")}, key=len, reverse=True)
+    titles = sorted({t.lower() for t in word_lines("quotes/titles.txt")}, key=len, reverse=True)
     courtesy = {}
-    for ln in word_lines("quote_courtesy_titles.txt"):
+    for ln in word_lines("quotes/courtesy_titles.txt"):
         t, g = ln.split("\t")
         courtesy[t.lower()] = g
     anon = set()
-    for ln in word_lines("quote_anonymous_nouns.txt"):
+    for ln in word_lines("quotes/anonymous_nouns.txt"):
         anon.update(ln.lower().split())
     pronouns = {}
-    for ln in word_lines("quote_pronouns.txt"):
+    for ln in word_lines("quotes/pronouns.txt"):
         p, num, g = ln.split("\t")
         pronouns[p] = (num, g)
     title_words = {w for t in titles for w in t.split() if w.endswith(".")}
     first_names = {}
-    for ln in word_lines("quote_first_names.txt"):
+    for ln in word_lines("quotes/first_names.txt"):
         name, g = ln.split("\t")
         first_names[name.lower()] = g
-    groups = {w for ln in word_lines("quote_group_nouns.txt") for w in ln.lower().split()}
+    groups = {w for ln in word_lines("quotes/group_nouns.txt") for w in ln.lower().split()}
     # titles as word tuples grouped by first word, longest first as in ``titles``
     titles_by_first: dict = {}
     for t in titles:

@@ -10,9 +10,9 @@
 - **mixed** ones, an indirect content holding quoted words: said that “the operation …”.
 
 Short quoted phrases with no cue ("a “record period.”") are scare quotes, not quotes.
-Speakers are resolved to canonical sources by :mod:`newskit.speakers`. Every result records
+Speakers are resolved to canonical sources by :mod:`newskit.quotes.speakers`. Every result records
 the ``rule`` that produced it (``RULES`` lists them). Cue lexicons are data in
-``newskit/resources/quote_*.txt``: speech verbs, belief and knowledge verbs, stance verbs,
+``newskit/resources/quotes/*.txt``: speech verbs, belief and knowledge verbs, stance verbs,
 multi-word cues, evidential phrases, titles, anonymous-source nouns, pronouns, adverbials.
 
 How it works, per paragraph: quote marks are paired (curly by shape, straight by toggling; an
@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 
 from newskit.article import as_text_and_reference
 from newskit.spans import check_span, to_frame
-from newskit.speakers import SpeakerResolver, lexicon as speaker_lexicon
+from newskit.quotes.speakers import SpeakerResolver, lexicon as speaker_lexicon
 from newskit.wordlists import word_lines
 
 KINDS = ("direct", "indirect", "mixed")
@@ -133,16 +133,16 @@ RULES = {
 @functools.lru_cache(maxsize=1)
 def _lex() -> dict:
     speech, belief, stance = set(), set(), set()
-    for ln in word_lines("quote_stance_cues.txt"):
+    for ln in word_lines("quotes/stance_cues.txt"):
         stance.update(ln.lower().split())
-    for ln in word_lines("quote_cues.txt"):
+    for ln in word_lines("quotes/cues.txt"):
         speech.update(ln.lower().split())
-    for ln in word_lines("quote_belief_cues.txt"):
+    for ln in word_lines("quotes/belief_cues.txt"):
         belief.update(ln.lower().split())
-    phrases = [tuple(p.lower().split()) for p in word_lines("quote_cue_phrases.txt")]
+    phrases = [tuple(p.lower().split()) for p in word_lines("quotes/cue_phrases.txt")]
     abbrev = {w.lower() for w in word_lines("abbreviations.txt")}
-    evidential = [tuple(p.lower().split()) for p in word_lines("quote_evidential_cues.txt")]
-    adverbials = set(word_lines("quote_adverbials.txt"))
+    evidential = [tuple(p.lower().split()) for p in word_lines("quotes/evidential_cues.txt")]
+    adverbials = set(word_lines("quotes/adverbials.txt"))
     cues = speech | belief | stance
     return {"speech": speech, "belief": belief, "stance": stance - speech - belief,
             "cues": cues, "phrases": phrases, "phrases_by_first": _by_first_word(phrases),
