@@ -32,9 +32,10 @@ def is_cue(toks: list[Token], i: int) -> int:
         return 0
     lex = cue_lexicon()
     if t.low in lex.cue_starts:  # most words are not: only the colon case can apply to them
-        length = _phrase_length(toks, i, lex)
-        if length:
-            return length
+        if t.low in lex.phrases_by_first:
+            length = _phrase_length(toks, i, lex)
+            if length:
+                return length
         if t.low in lex.cues:
             for veto in _VETOES_OF[t.low]:
                 if veto(toks, i, lex):

@@ -211,6 +211,13 @@ def np_start(toks: list[Token], j: int, lo: int) -> int | None:
         if not toks[j].text[:1].isupper():
             return None
         k = _capitalised_tail(toks, k, j)
+    return _subject_start(toks, k, j)
+
+
+def _subject_start(toks: list[Token], k: int, j: int) -> int | None:
+    """Where the subject in toks[k:j + 1] starts: past leading connectives and a time phrase
+    ("But officials", "On Thursday Warren"); a final pronoun alone ("In 2008 she"); None for
+    an all-capitals heading or a prepositional phrase with no subject after it."""
     while k < j and toks[k].low in LEADING_CONNECTIVES:
         k += 1  # "But officials said": drop leading conjunctions and sentence adverbs
     if j - k >= 1 and sum(1 for x in toks[k:j + 1] if x.text.isupper() and len(x.text) > 1) >= 2:

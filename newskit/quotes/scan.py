@@ -58,14 +58,7 @@ def sentence_frames(toks: list[Token]) -> list[Frame]:
     # operations (a quote block's is "", and only its).
     lows = [t.low for t in toks]
     frames = _cue_frames(toks, lows)
-    if not frames and not cue_lexicon().evidential_by_first.keys().isdisjoint(lows):
-        ev = evidential(toks)
-        if ev is not None:
-            frames.append(ev)
-    for extra in (asked(toks) if "asked" in lows else None, in_document(toks)):
-        if extra is not None and not any(a < extra.parts[0][1] and extra.parts[0][0] < b
-                                         for f in frames for a, b in f.parts):
-            frames.append(extra)
+    _add_sentence_wide_frames(toks, lows, frames)
     # quote blocks that no frame took: "… Shaw: “…”", "… issued a statement saying “…”"
     blocks = indices(lows, "") if "" in lows else []
     if blocks and not any(t.kind == "w" for t in toks):
@@ -76,6 +69,19 @@ def sentence_frames(toks: list[Token]) -> list[Frame]:
             frames.append(quote_block(toks, k))
     frames.sort(key=lambda f: f.parts[0][0])
     return frames
+
+
+def _add_sentence_wide_frames(toks: list[Token], lows: list[str], frames: list[Frame]) -> None:
+    """The rules read from the whole sentence: evidential (only where no cue frame was found),
+    then asked and in-document where they overlap no frame."""
+    if not frames and not cue_lexicon().evidential_by_first.keys().isdisjoint(lows):
+        ev = evidential(toks)
+        if ev is not None:
+            frames.append(ev)
+    for extra in (asked(toks) if "asked" in lows else None, in_document(toks)):
+        if extra is not None and not any(a < extra.parts[0][1] and extra.parts[0][0] < b
+                                         for f in frames for a, b in f.parts):
+            frames.append(extra)
 
 
 def _cue_frames(toks: list[Token], lows: list[str]) -> list[Frame]:
