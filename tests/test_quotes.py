@@ -127,6 +127,17 @@ def test_public_names_import_from_newskit_quotes():
     assert newskit.find_quotes is quotes.find_quotes and newskit.Source is quotes.Source
 
 
+def test_each_sentence_rule_is_a_function_of_frames():
+    from newskit.quotes import frames
+
+    by_assembly = {"inherited", "unattributed", "continued"}
+    quote_block_rules = {"colon-quote", "embedded-quote"}
+    for rule in set(RULES) - by_assembly - quote_block_rules:
+        fn = getattr(frames, rule.replace("-", "_"))
+        assert callable(fn) and fn.__doc__, rule
+    assert callable(frames.quote_block)
+
+
 def test_patterns_run_on_python_3_10():
     """No regular expression in newskit.quotes uses syntax new in Python 3.11 (atomic groups,
     possessive quantifiers)."""

@@ -117,6 +117,10 @@ class Quote:
                    for s, e in (self.parts or ((self.start, self.end),)))
 
 
+#: Rule id -> its shape. A rule read in one sentence is the function of the same name in
+#: :mod:`newskit.quotes.frames` ("quote-then-source" is ``frames.quote_then_source``; the two
+#: quote-block rules are ``frames.quote_block``); "inherited" and "unattributed" are given by
+#: :mod:`newskit.quotes.assemble`.
 RULES = {
     "quote-then-source": "“…,” X said — a direct quote, then its speaker and cue",
     "quote-then-cue-source": "“…,” said X — inverted attribution after a direct quote",
