@@ -62,10 +62,6 @@ def _is_colon_cue(toks: list[Token], i: int) -> int:
     return 0
 
 
-def _prev_low(toks: list[Token], i: int) -> str:
-    return toks[i - 1].low if i > 0 else ""
-
-
 # ---------------------------------------------------------------- vetoes: a cue word, but not a cue here
 def _anonymity_condition(toks: list[Token], i: int, lex: CueLexicon) -> bool:
     """"officials who asked not to be named": a condition of anonymity, not a cue."""
@@ -86,7 +82,7 @@ def _participle_modifier(toks: list[Token], i: int, lex: CueLexicon) -> bool:
 def _noun_after_determiner(toks: list[Token], i: int, lex: CueLexicon) -> bool:
     """"a report", "Editor’s note": a noun after a determiner or a possessive."""
     low = toks[i].low
-    prev = _prev_low(toks, i)
+    prev = toks[i - 1].low if i > 0 else ""
     return (low in NOUNLIKE or low in lex.stance) and (
         prev in DETERMINER_BEFORE or prev.endswith(_POSSESSIVE_ENDINGS))
 
@@ -122,8 +118,10 @@ def _can_be_subject(p: Token) -> bool:
 def _to_infinitive(toks: list[Token], i: int, lex: CueLexicon) -> bool:
     """"to say" is a cue only after "continued", "tweeted", "went on" … ("he continued to
     say"), not in "plans to say"."""
+    if i == 0 or toks[i - 1].low != "to":
+        return False
     low = toks[i].low
-    return _prev_low(toks, i) == "to" and low in lex.cues and not low.endswith("ed") and not (
+    return low in lex.cues and not low.endswith("ed") and not (
         i >= 2 and toks[i - 2].text.islower() and toks[i - 2].low.endswith("ed")
         and low in lex.speech)
 

@@ -77,16 +77,6 @@ class BareQuote:
     cont: bool
 
 
-class CueSite(NamedTuple):
-    """A cue in a sentence: its tokens toks[i:after], its character span and its first word."""
-
-    toks: list
-    i: int
-    after: int
-    cue: Span
-    low: str
-
-
 class _Inverted(NamedTuple):
     """An inverted source after the cue and the content before it."""
 
@@ -109,80 +99,82 @@ class _Reading(NamedTuple):
     content: tuple | None
     parts: list | None
     direct: bool
-    colon: bool = False  # a colon or comma between the cue and the content
-    boundary: int = -1  # the comma or quote before the source (content before the source)
+    colon: bool  # a colon or comma between the cue and the content (content after the cue)
+    boundary: int  # the comma or quote before the source (content before the source), or -1
+    stance: bool  # the cue is a stance cue ("endorsed")
 
 
 # ---------------------------------------------------------------- the rules around a cue word
 def frame_at(toks: list[Token], i: int, length: int, cue: Span) -> Frame | None:
     """The frame around the cue toks[i:i + length]: the cue-word rules, in order."""
     low = toks[i].low
-    site = CueSite(toks, i, i + length, cue, low)
+    after = i + length
     # passive "was told" / "is expected": the subject is not the source
     if i > 0 and toks[i - 1].low in BE_FORMS and low.endswith(("ed", "told", "known", "thought",
                                                                 "shown", "found", "said")):
         return None
     stance = low in cue_lexicon().stance
-    inverted = None if stance else _read_inverted(site)
+    inverted = None if stance else _read_inverted(toks, i, after, low)
     if inverted is not None:
-        f = quote_then_cue_source(site, inverted) or content_then_cue_source(site, inverted)
+        f = quote_then_cue_source(toks, cue, inverted) or content_then_cue_source(toks, cue, inverted)
         if f is not None:
             return f
     src = source_left(toks, i, 0)
     if src is None:
         return None
-    before = None if stance else _read_content_before(site, src)
+    before = None if stance else _read_content_before(toks, after, low, src)
     if before is not None:
-        f = (quote_then_source(site, before) or content_then_source(site, before)
-             or parenthetical(site, before))
+        f = (quote_then_source(toks, cue, before) or content_then_source(toks, cue, before)
+             or parenthetical(toks, cue, before))
         if f is not None:
             return f
-    after = _read_content_after(site, src)
-    if after is None:
+    r = _read_content_after(toks, after, low, src, stance)
+    if r is None:
         return None
-    return (source_cue_quote(site, after) or source_stance_content(site, after)
-            or source_cue_colon(site, after) or source_cue_content(site, after))
+    # exactly one of these applies (by the content, the cue and a colon), the commonest first
+    return (source_cue_content(toks, cue, r) or source_cue_quote(toks, cue, r)
+            or source_stance_content(toks, cue, r) or source_cue_colon(toks, cue, r))
 
 
-def quote_then_cue_source(site: CueSite, r: _Inverted) -> Frame | None:
+def quote_then_cue_source(toks: list[Token], cue: Span, r: _Inverted) -> Frame | None:
     """“…,” said X, ROLE. — a direct quote, then the cue, then its source (inverted)."""
-    toks, n = site.toks, len(site.toks)
+    n = len(toks)
     if not r.direct or not tail_ok(toks, r.tail, n, lenient=True):
         return None
-    return Frame(r.parts + trailing_quotes(toks, r.tail, n), site.cue, r.src, "quote-then-cue-source",
+    return Frame(r.parts + trailing_quotes(toks, r.tail, n), cue, r.src, "quote-then-cue-source",
                  role=r.role, direct=True)
 
 
-def content_then_cue_source(site: CueSite, r: _Inverted) -> Frame | None:
+def content_then_cue_source(toks: list[Token], cue: Span, r: _Inverted) -> Frame | None:
     """…, said X, ROLE. — indirect content (four words or more), then an inverted source."""
-    toks, n = site.toks, len(site.toks)
+    n = len(toks)
     if r.direct or not tail_ok(toks, r.tail, n) or n_words(toks, *r.content) < 4:
         return None
-    return Frame(r.parts + trailing_quotes(toks, r.tail, n), site.cue, r.src,
+    return Frame(r.parts + trailing_quotes(toks, r.tail, n), cue, r.src,
                  "content-then-cue-source", role=r.role)
 
 
-def quote_then_source(site: CueSite, r: _Reading) -> Frame | None:
+def quote_then_source(toks: list[Token], cue: Span, r: _Reading) -> Frame | None:
     """“…,” X said. — a direct quote, then its source and cue."""
-    toks, n = site.toks, len(site.toks)
+    n = len(toks)
     if r.content is None or not r.direct or not tail_ok(toks, r.next, n, lenient=True):
         return None
-    return Frame(r.parts + trailing_quotes(toks, r.next, n), site.cue, r.src, "quote-then-source",
+    return Frame(r.parts + trailing_quotes(toks, r.next, n), cue, r.src, "quote-then-source",
                  recipient=r.recipient, role=r.role, antecedent=r.antecedent, direct=True)
 
 
-def content_then_source(site: CueSite, r: _Reading) -> Frame | None:
+def content_then_source(toks: list[Token], cue: Span, r: _Reading) -> Frame | None:
     """…, X said. — indirect content (four words or more), then its source and cue."""
-    toks, n = site.toks, len(site.toks)
+    n = len(toks)
     if r.content is None or r.direct or not tail_ok(toks, r.next, n) or n_words(toks, *r.content) < 4:
         return None
-    return Frame(r.parts + trailing_quotes(toks, r.next, n), site.cue, r.src, "content-then-source",
+    return Frame(r.parts + trailing_quotes(toks, r.next, n), cue, r.src, "content-then-source",
                  recipient=r.recipient, role=r.role, antecedent=r.antecedent)
 
 
-def parenthetical(site: CueSite, r: _Reading) -> Frame | None:
+def parenthetical(toks: list[Token], cue: Span, r: _Reading) -> Frame | None:
     """The operation, the officer said, is over. — the attribution inside its content."""
-    toks, n = site.toks, len(site.toks)
+    n = len(toks)
     j2 = after_that(toks, r.next, n)
     if not (j2 < n and toks[j2].text == "," and r.boundary > 0):
         return None
@@ -190,48 +182,46 @@ def parenthetical(site: CueSite, r: _Reading) -> Frame | None:
     c2 = content_right(toks, j2 + 1, n)
     if not (c1 and c2):
         return None
-    return Frame([(toks[c1[0]].start, toks[c2[1] - 1].end)], site.cue, r.src, "parenthetical",
+    return Frame([(toks[c1[0]].start, toks[c2[1] - 1].end)], cue, r.src, "parenthetical",
                  role=r.role, antecedent=r.antecedent)
 
 
-def source_cue_quote(site: CueSite, r: _Reading) -> Frame | None:
+def source_cue_content(toks: list[Token], cue: Span, r: _Reading) -> Frame | None:
+    """X said (that) … / X told Y (that) … / X believes … — cue before its content."""
+    if r.direct or r.stance or r.colon:
+        return None
+    return Frame(r.parts, cue, r.src, "source-cue-content", recipient=r.recipient, role=r.role,
+                 antecedent=r.antecedent)
+
+
+def source_cue_quote(toks: list[Token], cue: Span, r: _Reading) -> Frame | None:
     """X said: “…” / X said, “…” — source and cue before a direct quote."""
     if not r.direct:
         return None
-    return _content_frame(site, r, "source-cue-quote")
+    return Frame(r.parts, cue, r.src, "source-cue-quote", recipient=r.recipient, role=r.role,
+                 antecedent=r.antecedent, direct=True)
 
 
-def source_stance_content(site: CueSite, r: _Reading) -> Frame | None:
-    """X endorsed the plan / X called for … — a stance cue and its object."""
-    if r.direct or site.low not in cue_lexicon().stance:
+def source_stance_content(toks: list[Token], cue: Span, r: _Reading) -> Frame | None:
+    """X endorsed the plan / X called for … — a stance cue and its object (colon or not)."""
+    if r.direct or not r.stance:
         return None
-    return _content_frame(site, r, "source-stance-content")
+    return Frame(r.parts, cue, r.src, "source-stance-content", recipient=r.recipient, role=r.role,
+                 antecedent=r.antecedent)
 
 
-def source_cue_colon(site: CueSite, r: _Reading) -> Frame | None:
+def source_cue_colon(toks: list[Token], cue: Span, r: _Reading) -> Frame | None:
     """X said: the vote was close. — cue and colon before an indirect content."""
-    if r.direct or not r.colon:
+    if r.direct or r.stance or not r.colon:
         return None
-    return _content_frame(site, r, "source-cue-colon")
-
-
-def source_cue_content(site: CueSite, r: _Reading) -> Frame | None:
-    """X said (that) … / X told Y (that) … / X believes … — cue before its content."""
-    if r.direct:
-        return None
-    return _content_frame(site, r, "source-cue-content")
-
-
-def _content_frame(site: CueSite, r: _Reading, rule: str) -> Frame:
-    return Frame(r.parts, site.cue, r.src, rule, recipient=r.recipient, role=r.role,
-                 antecedent=r.antecedent, direct=r.direct)
+    return Frame(r.parts, cue, r.src, "source-cue-colon", recipient=r.recipient, role=r.role,
+                 antecedent=r.antecedent)
 
 
 # ---------------------------------------------------------------- what the cue-word rules read
-def _read_inverted(site: CueSite) -> _Inverted | None:
-    """A source after a cue that follows a comma or a quote ("…, said X"), and the content
-    before the cue; None where the cue cannot invert."""
-    toks, i, low = site.toks, site.i, site.low
+def _read_inverted(toks: list[Token], i: int, after: int, low: str) -> _Inverted | None:
+    """A source after a cue toks[i:after] that follows a comma or a quote ("…, said X"), and
+    the content before the cue; None where the cue cannot invert."""
     prev = toks[i - 1] if i > 0 else None
     comma_before = prev is not None and (prev.text == "," or prev.kind == "Q" or (
         prev.text in CLOSING_MARKS and i >= 2 and toks[i - 2].text == ","))  # '…,'' said X'
@@ -242,7 +232,7 @@ def _read_inverted(site: CueSite) -> _Inverted | None:
     if prev.kind != "Q" and _subject_with_apposition(toks, i):
         return None
     n = len(toks)
-    r = source_right(toks, site.after, n)
+    r = source_right(toks, after, n)
     c = content_left(toks, 0, i)
     if r is None or c is None:
         return None
@@ -261,37 +251,38 @@ def _subject_with_apposition(toks: list[Token], i: int) -> bool:
     return first_comma - sl[0] <= 5
 
 
-def _after_recipient(site: CueSite) -> tuple[Span | None, int]:
-    """Who was told ("told Arab News"), as characters, and the token after the cue and it."""
-    if site.low not in TAKES_RECIPIENT:
-        return None, site.after
-    rec, j = recipient(site.toks, site.after, len(site.toks))
-    return char_span(site.toks, rec), j
+def _after_recipient(toks: list[Token], after: int, low: str) -> tuple[Span | None, int]:
+    """Who was told ("told Arab News"), as characters, and the token after the cue and it
+    (``after``, the token after the cue, when the cue ``low`` takes no recipient)."""
+    if low not in TAKES_RECIPIENT:
+        return None, after
+    rec, j = recipient(toks, after, len(toks))
+    return char_span(toks, rec), j
 
 
-def _read_content_before(site: CueSite, src: tuple) -> _Reading | None:
+def _read_content_before(toks: list[Token], after: int, low: str, src: tuple) -> _Reading | None:
     """The content before a source that follows a comma or a quote ("…, X said"); None
     when the source does not follow one."""
-    toks = site.toks
     s0, s1, role, antecedent = src
     boundary = s0 - 1
     closing = boundary >= 1 and toks[boundary].text in CLOSING_MARKS and toks[boundary - 1].text == ","
     if boundary < 0 or not (toks[boundary].text == "," or toks[boundary].kind == "Q" or closing):
         return None
-    rec, j = _after_recipient(site)
+    rec, j = _after_recipient(toks, after, low)
     c = content_left(toks, 0, boundary + (1 if toks[boundary].kind == "Q" or closing else 0))
     parts, direct = span_parts(toks, *c) if c is not None else (None, False)
     return _Reading((toks[s0].start, toks[s1].end), role, antecedent, rec, j, c, parts, direct,
-                    boundary=boundary)
+                    False, boundary, False)
 
 
-def _read_content_after(site: CueSite, src: tuple) -> _Reading | None:
+def _read_content_after(toks: list[Token], after: int, low: str, src: tuple,
+                        stance: bool) -> _Reading | None:
     """The content after the cue (and its recipient, adverbials, a colon or a comma); None
     where what follows is no content: a dash, a circumstance ("said in his 2012 book."), or a
     clause after "said, …" that is not a quote."""
-    toks, n = site.toks, len(site.toks)
+    n = len(toks)
     s0, s1, role, antecedent = src
-    rec, j = _after_recipient(site)
+    rec, j = _after_recipient(toks, after, low)
     j = after_that(toks, j, n)
     colon = j < n and toks[j].text in {":", ","}
     if colon:
@@ -307,7 +298,8 @@ def _read_content_after(site: CueSite, src: tuple) -> _Reading | None:
     if colon and toks[j - 1].text == "," and toks[c[0]].kind != "Q":
         return None  # "X said, however, …" is rare; a comma usually ends the clause
     parts, direct = span_parts(toks, *c)
-    return _Reading((toks[s0].start, toks[s1].end), role, antecedent, rec, j, c, parts, direct, colon)
+    return _Reading((toks[s0].start, toks[s1].end), role, antecedent, rec, j, c, parts, direct,
+                    colon, -1, stance)
 
 
 # ---------------------------------------------------------------- rules read from the sentence
