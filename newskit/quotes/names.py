@@ -8,6 +8,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from newskit.quotes.lexicon import (
@@ -47,20 +48,29 @@ def gender_hints(text: str) -> dict:
     return hints
 
 
+@functools.lru_cache(maxsize=1)
+def _not_name_starts() -> frozenset:
+    """Words that open a capitalised run but not a name: titles, courtesy titles and common
+    words capitalised at a sentence start (lower case)."""
+    lex = speaker_lexicon()
+    return lex.title_set | frozenset(lex.courtesy) | COMMON_CAPITALISED
+
+
 def name_hints(text: str) -> dict:
     """Surname -> the most frequent full name ending with it ("Diaz" -> "Bo Diaz")."""
-    lex = speaker_lexicon()
-    titles = lex.title_set
+    titles = speaker_lexicon().title_set
+    not_start = _not_name_starts()
     counts: dict = {}  # surname -> {full name: count}, names in order of first occurrence
     for m in FULL_NAME.finditer(text):
         words = m.group().split()
-        while words and (words[0].lower() in titles or words[0].lower() in lex.courtesy
-                         or words[0].lower() in COMMON_CAPITALISED):
-            words = words[1:]
-        if len(words) < 2 or any(w.lower() in titles for w in words):
+        lows = [w.lower() for w in words]
+        k = 0
+        while k < len(lows) and lows[k] in not_start:
+            k += 1
+        if len(words) - k < 2 or not titles.isdisjoint(lows[k:]):
             continue
-        names = counts.setdefault(words[-1].lower(), {})
-        full = " ".join(words)
+        names = counts.setdefault(lows[-1], {})
+        full = " ".join(words[k:])
         names[full] = names.get(full, 0) + 1
     # on a tie, the name seen first (as Counter.most_common(1))
     return {k: max(names, key=names.__getitem__) for k, names in counts.items()}
