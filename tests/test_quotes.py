@@ -138,6 +138,26 @@ def test_each_sentence_rule_is_a_function_of_frames():
     assert callable(frames.quote_block)
 
 
+#: The package's modules in stage order: each imports only modules before it.
+STAGES = ["lexicon", "marks", "tokens", "cues", "phrases", "content", "frames", "scan", "speakers",
+          "names", "assemble", "__init__"]
+
+
+def test_stages_import_only_earlier_stages():
+    import ast
+
+    import newskit.quotes as quotes
+
+    folder = Path(quotes.__file__).parent
+    assert sorted(p.stem for p in folder.glob("*.py")) == sorted(STAGES)
+    for k, stage in enumerate(STAGES):
+        tree = ast.parse((folder / f"{stage}.py").read_text(encoding="utf-8"))
+        imported = {node.module.rsplit(".", 1)[-1] for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom) and node.module
+                    and node.module.startswith("newskit.quotes.")}
+        assert imported <= set(STAGES[:k]), (stage, imported - set(STAGES[:k]))
+
+
 def test_patterns_run_on_python_3_10():
     """No regular expression in newskit.quotes uses syntax new in Python 3.11 (atomic groups,
     possessive quantifiers)."""
