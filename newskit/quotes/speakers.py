@@ -15,7 +15,7 @@ Yarallah", "Yarallah", "he", "one of them", "the officer", "military sources"). 
 - unnamed persons and groups described by nouns such as "source", "official", "officer"
   are anonymous.
 
-The word lists are data in ``newskit/resources/quote_*.txt``.
+The word lists are data in ``newskit/resources/quotes/*.txt``.
 
 Example:
     >>> r = SpeakerResolver()
@@ -34,38 +34,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from newskit.wordlists import word_lines
 
-
-@functools.lru_cache(maxsize=1)
-def lexicon() -> dict:
-    """The speaker word lists from ``newskit/resources`` (loaded once, on first use)."""
-    titles = sorted({t.lower() for t in word_lines("quote_titles.txt")}, key=len, reverse=True)
-    courtesy = {}
-    for ln in word_lines("quote_courtesy_titles.txt"):
-        t, g = ln.split("\t")
-        courtesy[t.lower()] = g
-    anon = set()
-    for ln in word_lines("quote_anonymous_nouns.txt"):
-        anon.update(ln.lower().split())
-    pronouns = {}
-    for ln in word_lines("quote_pronouns.txt"):
-        p, num, g = ln.split("\t")
-        pronouns[p] = (num, g)
-    title_words = {w for t in titles for w in t.split() if w.endswith(".")}
-    first_names = {}
-    for ln in word_lines("quote_first_names.txt"):
-        name, g = ln.split("\t")
-        first_names[name.lower()] = g
-    groups = {w for ln in word_lines("quote_group_nouns.txt") for w in ln.lower().split()}
-    # titles as word tuples grouped by first word, longest first as in ``titles``
-    titles_by_first: dict = {}
-    for t in titles:
-        tw = tuple(t.split())
-        titles_by_first.setdefault(tw[0], []).append(tw)
-    return {"titles": titles, "title_set": frozenset(titles), "titles_by_first": titles_by_first,
-            "courtesy": courtesy, "anonymous": anon, "pronouns": pronouns,
-            "title_words": title_words, "first_names": first_names, "group_nouns": groups}
+from newskit.quotes.lexicon import speaker_lexicon
 
 
 ORG_WORDS = frozenset(
@@ -93,6 +63,8 @@ PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 POST_MODIFIER_START = frozenset(
     "who which that of for at with from in involved familiar close on told speaking by".split())
 PARTICIPLE_PREPOSITIONS = frozenset("by in at from for to on".split())
+# The affiliation in a role ("spokesman for the ministry" -> "ministry").
+ROLE_AFFILIATION = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?(.+)$")
 
 
 @functools.lru_cache(maxsize=8192)  # called for every recent source at every mention
@@ -167,8 +139,8 @@ _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[’'.\-][\w\u00C0-\u024F]+)*\.?|[^\w\
 
 def _strip_title(words: list[str]) -> tuple[list[str], list[str], str | None]:
     """Split leading titles off a capitalised run: (titles, rest, gender)."""
-    lex = lexicon()
-    courtesy, by_first = lex["courtesy"], lex["titles_by_first"]
+    lex = speaker_lexicon()
+    courtesy, by_first = lex.courtesy, lex.titles_by_first
     titles_found: list[str] = []
     gender = None
     low = tuple(w.lower() for w in words)
@@ -200,81 +172,123 @@ def parse_mention(phrase: str, role_hint: str | None = None) -> Mention:
         >>> parse_mention("a senior military officer").anonymous
         True
     """
-    lex = lexicon()
+    lex = speaker_lexicon()
     # "Sen. Jason Chaffetz (R-Utah)": a parenthesis is not part of the name; ’ is '
     text = (PARENTHESIS.sub("", phrase) if "(" in phrase else phrase).strip().strip(",")
     low = text.lower()
     words = [w for w in _WORD.findall(text) if w not in {",", "(", ")"}]
     if not words:
         return Mention(text, "description")
-    if low in lex["pronouns"]:
-        num, g = lex["pronouns"][low]
+    if low in lex.pronouns:
+        num, g = lex.pronouns[low]
         kind = "relative" if g == "rel" else "pronoun"
         return Mention(text, kind, gender=g if g in "mfn" else None, plural=num == "pl")
     if GROUP_REFERENCES.match(low):
         return Mention(text, "group-ref", anonymous=True)
-    # A capitalised run (with name particles) at the end of the pre-modifier part is a name.
-    lows = [w.lower() for w in words]
-    cut = len(words)
-    for k in range(1, len(words)):
-        if lows[k] in POST_MODIFIER_START:
-            cut = k
-            break
-        w = words[k]
-        if w.islower() and w.endswith("ed") and lows[k - 1] not in DETERMINERS and (
-                k > 1 or (k + 1 < len(words) and lows[k + 1] in PARTICIPLE_PREPOSITIONS)):
-            cut = k  # a participle starts a post-modifier: "the military map circulated by …"
-            break
-    pre, post = words[:cut], words[cut:]
-    run_end = len(pre)
-    while run_end > 0 and not (_cap(pre[run_end - 1]) or pre[run_end - 1].lower() in lex["courtesy"]):
-        run_end -= 1
-    run_start = run_end
-    while run_start > 0 and (_cap(pre[run_start - 1]) or
-                             (pre[run_start - 1].lower() in NAME_PARTICLES and run_start - 1 > 0)):
-        run_start -= 1
-    run = pre[run_start:run_end]
+    pre, post = _split_post_modifier(words)
     head = pre[-1] if pre else words[-1]
     head = POSSESSIVE.sub("", head) if head.endswith(("’s", "'s")) else head
     affiliation = None
     if post and post[0].lower() in {"of", "for", "at", "with", "from"}:
         affiliation = " ".join(post[1:]) or None
-    if run and run_end == len(pre):
-        if run[0].lower() in {"the", "a", "an"}:
-            run = run[1:]
-        # sentence-initial common nouns ("Officials said") are not names
-        if len(run) == 1 and (run[0].lower() in lex["anonymous"] or run[0].lower() in DETERMINERS
-                              or run[0].lower() in lex["group_nouns"]):
-            run = []
-        titles, rest, gender = _strip_title(run) if run else ([], [], None)
-        # titles may follow a modifier ("Iraqi Prime Minister Haider Al-Abadi")
-        if run and not titles:
-            for k in range(1, len(run)):
-                t2, r2, g2 = _strip_title(run[k:])
-                if t2 and r2:
-                    titles, rest, gender = t2, r2, g2
-                    affiliation = affiliation or " ".join(run[:k])
-                    break
-        if rest:
-            is_org = rest[-1].lower().strip(".") in ORG_WORDS or (len(rest) == 1 and rest[0].isupper()
-                                                                   and len(rest[0]) > 1)
-            name = " ".join(rest)
-            name = POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
-            role = role_hint or " ".join(titles)
-            if role_hint:
-                m_aff = re.search(r"\b(?:of|for|at|with)\s+(?:the\s+)?(.+)$", role_hint)
-                if m_aff:
-                    affiliation = m_aff.group(1).strip(" ,.")
-            return Mention(text, "name", name=name, name_tokens=tuple(name.split()), role=role or None,
-                           affiliation=affiliation, gender=gender, org=is_org,
-                           head=rest[-1], plural=False)
-        if titles:  # "the President", "Prime Minister": a role without a name
-            return Mention(text, "definite", role=" ".join(titles), head=titles[-1].lower(),
-                           affiliation=affiliation, anonymous=False)
-    first = lows[0]
+    named = _name_mention(text, pre, affiliation, role_hint)
+    if named is not None:
+        return named
+    return _description_mention(text, words[0].lower(), pre, head, affiliation, role_hint)
+
+
+def _split_post_modifier(words: list[str]) -> tuple[list[str], list[str]]:
+    """The words before and from a post-modifier ("officials | who …", "a spokesman | for …",
+    "the military map | circulated by …")."""
+    lows = [w.lower() for w in words]
+    for k in range(1, len(words)):
+        if lows[k] in POST_MODIFIER_START:
+            return words[:k], words[k:]
+        w = words[k]
+        if w.islower() and w.endswith("ed") and lows[k - 1] not in DETERMINERS and (
+                k > 1 or (k + 1 < len(words) and lows[k + 1] in PARTICIPLE_PREPOSITIONS)):
+            return words[:k], words[k:]  # a participle starts a post-modifier
+    return words, []
+
+
+def _name_run(pre: list[str]) -> list[str]:
+    """The capitalised run (with name particles) that ends the pre-modifier part, or []."""
+    courtesy = speaker_lexicon().courtesy
+    run_end = len(pre)
+    while run_end > 0 and not (_cap(pre[run_end - 1]) or pre[run_end - 1].lower() in courtesy):
+        run_end -= 1
+    if run_end < len(pre):
+        return []
+    run_start = run_end
+    while run_start > 0 and (_cap(pre[run_start - 1]) or
+                             (pre[run_start - 1].lower() in NAME_PARTICLES and run_start - 1 > 0)):
+        run_start -= 1
+    return pre[run_start:run_end]
+
+
+def _name_mention(text: str, pre: list[str], affiliation: str | None,
+                  role_hint: str | None) -> Mention | None:
+    """A name ("Iraqi Prime Minister Haider Al-Abadi"), or a title without a name ("the
+    President"), when a capitalised run ends the pre-modifier part; else None."""
+    lex = speaker_lexicon()
+    run = _name_run(pre)
+    if not run:
+        return None
+    if run[0].lower() in {"the", "a", "an"}:
+        run = run[1:]
+    # sentence-initial common nouns ("Officials said") are not names
+    if len(run) == 1 and (run[0].lower() in lex.anonymous or run[0].lower() in DETERMINERS
+                          or run[0].lower() in lex.group_nouns):
+        run = []
+    titles, rest, gender, affiliation = _titles_and_name(run, affiliation)
+    if rest:
+        return _named(text, rest, titles, gender, affiliation, role_hint)
+    if titles:  # "the President", "Prime Minister": a role without a name
+        return Mention(text, "definite", role=" ".join(titles), head=titles[-1].lower(),
+                       affiliation=affiliation, anonymous=False)
+    return None
+
+
+def _titles_and_name(run: list[str], affiliation: str | None):
+    """(titles, name words, gender, affiliation) of a capitalised run; titles may follow a
+    modifier, which is then the affiliation ("Iraqi Prime Minister Haider Al-Abadi")."""
+    if not run:
+        return [], [], None, affiliation
+    titles, rest, gender = _strip_title(run)
+    if not titles:
+        for k in range(1, len(run)):
+            t2, r2, g2 = _strip_title(run[k:])
+            if t2 and r2:
+                return t2, r2, g2, affiliation or " ".join(run[:k])
+    return titles, rest, gender, affiliation
+
+
+def _named(text: str, rest: list[str], titles: list[str], gender: str | None,
+           affiliation: str | None, role_hint: str | None) -> Mention:
+    """The Mention of a name: an organisation when its last word says so ("Post", "Reuters")
+    or it is one acronym; a role stated beside it gives the role and its affiliation."""
+    is_org = rest[-1].lower().strip(".") in ORG_WORDS or (len(rest) == 1 and rest[0].isupper()
+                                                           and len(rest[0]) > 1)
+    name = " ".join(rest)
+    name = POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
+    role = role_hint or " ".join(titles)
+    if role_hint:
+        m_aff = ROLE_AFFILIATION.search(role_hint)
+        if m_aff:
+            affiliation = m_aff.group(1).strip(" ,.")
+    return Mention(text, "name", name=name, name_tokens=tuple(name.split()), role=role or None,
+                   affiliation=affiliation, gender=gender, org=is_org,
+                   head=rest[-1], plural=False)
+
+
+def _description_mention(text: str, first: str, pre: list[str], head: str,
+                         affiliation: str | None, role_hint: str | None) -> Mention:
+    """A description ("a senior military officer", "the ministry", "military sources"):
+    definite, indefinite or bare, anonymous by its head noun unless an organisation."""
+    lex = speaker_lexicon()
     h = singular(head)
     head_low = head.lower()
-    anonymous = head_low in lex["anonymous"] or h in lex["anonymous"]
+    anonymous = head_low in lex.anonymous or h in lex.anonymous
     plural = h != head_low or head_low in {"people", "spokesmen"}
     org = head_low in ORG_WORDS
     if first in {"the", "this", "that", "these", "those"} and len(pre) <= 3:
@@ -343,7 +357,7 @@ class SpeakerResolver:
         if gender is None and m.kind == "name" and m.name_tokens:
             gender = self.gender_hints.get(m.name_tokens[-1].lower())
         if gender is None and m.kind == "name" and len(m.name_tokens) > 1 and not m.org:
-            gender = lexicon()["first_names"].get(m.name_tokens[0].lower())
+            gender = speaker_lexicon().first_names.get(m.name_tokens[0].lower())
         e = Entity(name=name or m.name or m.text, named=m.kind == "name", anonymous=m.anonymous,
                    kind=kind, plural=m.plural, gender=gender, role=m.role,
                    affiliation=m.affiliation, head=m.head, tokens=m.name_tokens)
@@ -364,56 +378,64 @@ class SpeakerResolver:
             return self.resolve(antecedent, pos, role_hint)
         m = _parse_mention_cached(phrase, role_hint)
         if m.kind == "name":
-            e = self._match_name(m)
-            if e is None:
-                return self._new(m, pos)
-            e.role = e.role or m.role
-            e.affiliation = e.affiliation or m.affiliation
-            e.gender = e.gender or m.gender
-            return self._touch(e, pos)
+            return self._resolve_name(m, pos)
         if m.kind in ("pronoun", "relative"):
-            low = phrase.strip().lower()
-            if m.kind == "relative":
-                e = self._recent(lambda e: True)
-            elif low in ("he", "she", "his", "her"):
-                g = "m" if low in ("he", "his") else "f"
-                ok = lambda e: e.kind == "person" and not e.plural and e.gender in (None, g)  # noqa: E731
-                e = self._recent(lambda e: ok(e) and e.named) or self._recent(ok)
-                if e is None and self.antecedent_finder is not None:
-                    # no source yet: a person named just before ("Mrs. Ann Cole met …. She said")
-                    name = self.antecedent_finder(pos, g)
-                    if name:
-                        e = self.resolve(name, pos)
-                        e.gender = e.gender or g
-                if e is not None and e.gender is None and e.named:
-                    e.gender = g
-            elif low in ("they", "their"):
-                e = self._recent(lambda e: e.plural or e.kind in ("group", "org"))
-            elif low in ("it", "its"):
-                e = self._recent(lambda e: e.kind == "org")
-            else:  # I, we, you: the speaker of the quote is not resolvable from the text
-                e = None
-            if e is None:
-                return self._pronoun_entity(phrase, pos)
-            return self._touch(e, pos)
-        if m.kind == "group-ref":
+            e = self._referent(phrase.strip().lower(), m, pos)
+            return self._pronoun_entity(phrase, pos) if e is None else self._touch(e, pos)
+        if m.kind == "group-ref":  # "one of them": the group introduced just before
             e = self._recent(lambda e: e.plural)
-            if e is None:
-                return self._new(m, pos, name=phrase.strip())
-            return self._touch(e, pos)
-        if m.kind == "definite" and m.head:
+            return self._new(m, pos, name=phrase.strip()) if e is None else self._touch(e, pos)
+        if m.kind == "definite" and m.head:  # "the officer": a source with that head or role
             h = m.head
             e = self._recent(lambda e: (e.head is not None and _singular(e.head) == h) or
                              (e.role is not None and h in e.role.lower()))
-            if e is not None:
-                return self._touch(e, pos)
-            return self._new(m, pos)
-        if m.kind == "description":
+            return self._new(m, pos) if e is None else self._touch(e, pos)
+        if m.kind == "description":  # the same description again
             key = _norm(m.name or m.text)
             e = self._recent(lambda e: _norm(e.name) == key)
             if e is not None:
                 return self._touch(e, pos)
         return self._new(m, pos)
+
+    def _resolve_name(self, m: Mention, pos: int) -> Entity:
+        """A name: the source already named so (or by its surname), completed with what this
+        mention adds, else a new source."""
+        e = self._match_name(m)
+        if e is None:
+            return self._new(m, pos)
+        e.role = e.role or m.role
+        e.affiliation = e.affiliation or m.affiliation
+        e.gender = e.gender or m.gender
+        return self._touch(e, pos)
+
+    def _referent(self, low: str, m: Mention, pos: int) -> Entity | None:
+        """The source a pronoun refers to: a relative pronoun the last source, he/she the last
+        person of that gender, they a group, it an organisation; None for I, we, you."""
+        if m.kind == "relative":
+            return self._recent(lambda e: True)
+        if low in ("he", "she", "his", "her"):
+            return self._person(low, pos)
+        if low in ("they", "their"):
+            return self._recent(lambda e: e.plural or e.kind in ("group", "org"))
+        if low in ("it", "its"):
+            return self._recent(lambda e: e.kind == "org")
+        return None  # I, we, you: the speaker of the quote is not resolvable from the text
+
+    def _person(self, low: str, pos: int) -> Entity | None:
+        """The person "he"/"she" refers to: the last named one of that gender (else any), else
+        one named in the text just before; the gender is learnt from the pronoun."""
+        g = "m" if low in ("he", "his") else "f"
+        ok = lambda e: e.kind == "person" and not e.plural and e.gender in (None, g)  # noqa: E731
+        e = self._recent(lambda e: ok(e) and e.named) or self._recent(ok)
+        if e is None and self.antecedent_finder is not None:
+            # no source yet: a person named just before ("Mrs. Ann Cole met …. She said")
+            name = self.antecedent_finder(pos, g)
+            if name:
+                e = self.resolve(name, pos)
+                e.gender = e.gender or g
+        if e is not None and e.gender is None and e.named:
+            e.gender = g
+        return e
 
     def _pronoun_entity(self, phrase: str, pos: int) -> Entity:
         key = phrase.strip().lower()
@@ -445,5 +467,5 @@ class SpeakerResolver:
         e = self._recent(same)
         if e is not None and len(toks) > len(e.tokens):  # the longer form is the canonical name
             e.name, e.tokens = m.name, m.name_tokens
-            e.gender = e.gender or lexicon()["first_names"].get(toks[0])
+            e.gender = e.gender or speaker_lexicon().first_names.get(toks[0])
         return e
