@@ -1,7 +1,7 @@
 """Dates and times in news text, resolved against the publication date (TimeML TIMEX3 values).
 
 ``find_dates`` recognises temporal expressions with named regular expressions (one per rule,
-built from the word lists in ``resources/dates_words.json``) and resolves each to a TIMEX3
+built from the word lists in ``resources/dates/``) and resolves each to a TIMEX3
 ``value`` string, following the rule-based approach of HeidelTime: explicit dates are read
 as written, relative ones ("last week", "on Friday", "two weeks ago") are computed from the
 reference date (the publication date), and the past/future choice for an underspecified
@@ -98,7 +98,12 @@ class DateMention:
 # --------------------------------------------------------------------------- word lists
 
 def _load_words() -> dict:
-    return read_json("dates_words.json")
+    return read_json("dates/words.json")
+
+
+def _load_units() -> dict[str, str]:
+    """Unit word → TIMEX3 code ("days" → "D", "decade" → "10Y"): the one table the rules read units from."""
+    return read_json("dates/units.json")["units"]
 
 
 W = _load_words()
@@ -106,7 +111,7 @@ MONTHS: dict[str, int] = W["months"]
 WEEKDAYS: dict[str, int] = W["weekdays"]
 NUMBER_WORDS: dict[str, int] = W["number_words"]
 ORDINALS: dict[str, int] = W["ordinal_words"]
-UNITS: dict[str, str] = W["units"]
+UNITS: dict[str, str] = _load_units()
 SEASONS: dict[str, str] = W["seasons"]
 PARTS_OF_DAY: dict[str, str] = W["parts_of_day"]
 SET_ADVERBS: dict[str, str] = W["set_adverbs"]
