@@ -534,6 +534,12 @@ class Rule:
 
 RULES: list[Rule] = []
 
+try:  # the parser of the re module itself: re._parser from Python 3.11, sre_parse before
+    from re import _constants as _SRE_CONSTANTS, _parser as _SRE_PARSER
+except ImportError:  # Python 3.10
+    import sre_constants as _SRE_CONSTANTS
+    import sre_parse as _SRE_PARSER
+
 
 def _first_chars(source: str, flags: int) -> Optional[str]:
     """A character class (its inside: "\\dabf") of every character a match of SOURCE can
@@ -544,7 +550,7 @@ def _first_chars(source: str, flags: int) -> Optional[str]:
         >>> _first_chars(r"(?<!\\w)(?:at\\s+)?(?:\\d|one|two)", 0)
         '\\\\daot'
     """
-    from re import _constants as c, _parser  # the parser of the re module itself
+    c, _parser = _SRE_CONSTANTS, _SRE_PARSER
     chars: set[str] = set()
     digits = False
 
