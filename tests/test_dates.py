@@ -14,9 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newskit
-from newskit import dates
 from newskit.dates import DateMention, find_dates, parse_reference, value_range
+from newskit.dates import engine, lexicon, scan
 from newskit.numbers import word_trie
+from newskit.wordlists import fold_case
 
 from conftest import ROOT, SHARED_DATA, shared_path
 
@@ -251,11 +252,11 @@ def test_dense_dates_stay_linear():
 
 # ------------------------------------------------------------------------------------------
 # Scanning shortcuts: the folded text, the anchors, needs and locators find exactly what the
-# rules' own patterns find (see fold_case, Rule and _candidates in newskit/dates.py)
+# rules' own patterns find (see fold_case, engine.Rule and scan.candidates in newskit/dates/)
 # ------------------------------------------------------------------------------------------
 def test_folded_text_is_what_ignorecase_equates():
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    folded = dates.fold_case(every)
+    folded = fold_case(every)
     assert len(folded) == len(every)
     for letter in "abcdefghijklmnopqrstuvwxyz":
         assert [m.start() for m in re.finditer(letter, every, re.I)] == [m.start() for m in re.finditer(letter, folded)]
@@ -265,18 +266,18 @@ def test_folded_text_is_what_ignorecase_equates():
 
 def _plain_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Each rule's windows as first written: one IGNORECASE scan for the anchors, rule by rule."""
-    D = dates
+    every_anchor = {w for r in engine.RULES for part in r.anchors.split() for w in lexicon.ANCHOR_GROUPS.get(part, [part])}
     token = re.compile(r"'\d0s|(?<!\d)\d{4}(?!\d)|\d+|(?<![A-Za-z])" + word_trie(
-        sorted({w.lower() for w in D._ALL_ANCHORS if w.isalpha()}), ignore_case=False) + r"(?![A-Za-z])", re.I)
+        sorted({w.lower() for w in every_anchor if w.isalpha()}), ignore_case=False) + r"(?![A-Za-z])", re.I)
     windows: dict[str, list[tuple[int, int]]] = {}
     for m in token.finditer(text):
         tok = m.group(0)
         keys = ["#s"] if tok[0] == "'" else ["#", "#4"] if len(tok) == 4 and tok[0].isdigit() else \
             ["#"] if tok[0].isdigit() else [tok.lower()]
-        lo, hi = max(0, m.start() - D.WINDOW_BEFORE), min(len(text), m.end() + D.WINDOW_AFTER)
-        for r in D.RULES:
-            spec = D.RULE_ANCHORS[r.name].split()
-            words = {w.lower() for part in spec for w in D._GROUPS.get(part, [part])}
+        lo, hi = max(0, m.start() - scan.WINDOW_BEFORE), min(len(text), m.end() + scan.WINDOW_AFTER)
+        for r in engine.RULES:
+            spec = r.anchors.split()
+            words = {w.lower() for part in spec for w in lexicon.ANCHOR_GROUPS.get(part, [part])}
             if not words.intersection(keys):
                 continue
             spans = windows.setdefault(r.name, [])
@@ -288,20 +289,19 @@ def _plain_windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _scanning_agrees(text: str) -> None:
-    """Windows and matches of every rule as _candidates finds them == as the plain patterns find them."""
-    D = dates
-    folded = D.fold_case(text)
-    ours = {D.RULES[i].name: spans for g, spans in D._windows(text, folded).items() for i in D._WINDOW_GROUPS[g]}
+    """Windows and matches of every rule as scan.candidates finds them == as the plain patterns find them."""
+    folded = fold_case(text)
+    ours = {engine.RULES[i].name: spans for g, spans in scan.windows(text, folded).items() for i in scan.WINDOW_GROUPS[g]}
     assert ours == _plain_windows(text)
-    for i, r in enumerate(D.RULES):
-        spans = [(ws, D._WORD_END.match(text, we).end()) for ws, we in ours.get(r.name, [])]
+    for r in engine.RULES:
+        spans = [(ws, scan.WORD_END.match(text, we).end()) for ws, we in ours.get(r.name, [])]
         plain, last_end = [], -1
         for ws, we in spans:
             for m in r.pattern.finditer(text, max(ws, last_end), we):
                 plain.append((m.span(), m.groups()))
                 if m.end() > m.start():
                     last_end = m.end()
-        assert [(m.span(), m.groups()) for m in r.matches(text, folded, spans, D._NEEDS[i])] == plain, r.name
+        assert [(m.span(), m.groups()) for m in r.matches(text, folded, spans)] == plain, r.name
 
 
 _SCAN_WORDS = ["Friday", "FRIDAY", "friday", "Mon.", "May", "MAY", "may", "Sept. ", "Oct", "march", "Q3", "H1", "q4",
