@@ -1,6 +1,8 @@
 """Dates: the issue's cases, our news sentences, the seed article, invariants and eval gates."""
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import importlib.util
 import json
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 
 import newskit
 from newskit.dates import DateMention, find_dates, parse_reference, value_range
-from newskit.dates import engine, lexicon, scan
+from newskit.dates import context, engine, lexicon, scan
 from newskit.numbers import word_trie
 from newskit.wordlists import fold_case
 
@@ -218,6 +220,73 @@ def test_offsets_invariant_on_seed(seed_raw):
 def test_edge_inputs_do_not_crash(text):
     for m in find_dates(text, reference=REF):
         assert text[m.start:m.end] == m.text
+
+
+# ------------------------------------------------------------------------------------------
+# No silent failures: a rule declines a match only for a documented reason (engine.Declined);
+# any other error in a resolver is a bug, and find_dates raises it
+# ------------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def _planted(rule_name: str, resolve):
+    """A registered rule with another resolver, for the block (rules are frozen: swap the rule)."""
+    i = next(i for i, r in enumerate(engine.RULES) if r.name == rule_name)
+    original = engine.RULES[i]
+    engine.RULES[i] = dataclasses.replace(original, resolve=resolve)
+    try:
+        yield
+    finally:
+        engine.RULES[i] = original
+
+
+@pytest.mark.parametrize("error", [NameError, KeyError, ValueError, TypeError, IndexError, OverflowError, AttributeError])
+def test_a_bug_in_a_resolver_raises(error):
+    def typo(m, doc):
+        raise error("a bug planted in the weekday resolver")
+
+    with _planted("weekday", typo), pytest.raises(error, match="planted"):
+        find_dates("The minister spoke on Friday.", reference=REF)
+    assert find_dates("The minister spoke on Friday.", reference=REF)[0].value == "2017-11-03"
+
+
+def test_a_bug_in_the_final_resolution_raises():
+    """A mention that reads earlier mentions ("that same day") is resolved again in text order."""
+    resolve = next(r for r in engine.RULES if r.name == "anchored_day").resolve
+
+    def fails_in_text_order(m, doc):
+        if not isinstance(doc, context.Probe):
+            raise KeyError("a bug planted in the final resolution")
+        return resolve(m, doc)
+
+    text = "He left on Friday and returned that same day."
+    assert [m.rule for m in find_dates(text, reference=REF)] == ["weekday", "anchored_day"]
+    with _planted("anchored_day", fails_in_text_order), pytest.raises(KeyError, match="planted"):
+        find_dates(text, reference=REF)
+
+
+#: the documented reasons to decline (see engine.Declined), as find_dates shows them today
+DECLINED = [
+    # (sentence, reference, [(mention, value, rule)])
+    # no such day: the range declines, the day inside it stands
+    ("The festival ran Feb. 28-30 in the old town.", "2017-11-04", [("Feb. 28", "2017-02-28", "month_day")]),
+    # a letter IGNORECASE equates with an ASCII one ("ı", "ſ", "İ"), a spelling the table lacks
+    ("They met on Friday, not on Fr\u0131day.", "2017-11-04", [("Friday", "2017-11-03", "weekday")]),
+    ("It rained all Augu\u017ft and on Friday.", "2017-11-04", [("Friday", "2017-11-03", "weekday")]),
+    ("Prices are reviewed bi weekly by the board.", "2017-11-04", []),
+    # beyond the calendar datetime counts: a reference at its end, an amount of a billion days
+    ("The launch is set for tomorrow.", "9999-12-31", []),
+    ("It happened 1000000000 days ago.", "2017-11-04", [("days ago", "PAST_REF", "bare_units")]),
+]
+
+
+@pytest.mark.parametrize("text,reference,expected", DECLINED, ids=[c[0] for c in DECLINED])
+def test_documented_declines(text, reference, expected):
+    assert [(m.text, m.value, m.rule) for m in find_dates(text, reference=reference)] == expected
+
+
+def test_declined_is_the_only_exception_selection_catches():
+    with pytest.raises(engine.Declined):
+        engine.listed(lexicon.WEEKDAYS, "fr\u0131day")
+    assert engine.listed(lexicon.WEEKDAYS, "friday") == 5
 
 
 def test_not_dates():

@@ -65,6 +65,7 @@ from typing import Optional
 
 from newskit.article import as_text_and_reference
 from newskit.dates.context import Doc, Probe, parse_reference
+from newskit.dates.engine import Declined
 from newskit.dates.scan import candidates, select
 from newskit.dates.values import V_YEAR, value_range
 
@@ -130,7 +131,7 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
         if res is None:  # it depends on the earlier mentions: resolved now, in text order
             try:
                 res = r.resolve(m, doc)
-            except (ValueError, KeyError, OverflowError, TypeError, IndexError):
+            except Declined:  # see engine.Declined; any other error is a bug, and raises
                 res = None
             if res is None:
                 continue

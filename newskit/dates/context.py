@@ -22,7 +22,7 @@ from typing import Optional
 
 from newskit.dates.engine import for_folded
 from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, WORDS, alt, lower
-from newskit.dates.values import holiday_date
+from newskit.dates.values import calendar_limits, holiday_date
 from newskit.errors import InputError
 from newskit.wordlists import fold_case
 
@@ -218,10 +218,11 @@ def pick_year(month: int, day: Optional[int], doc: Doc, start: int, end: int) ->
         near, far = (3, 7)
     else:
         def mk(y):
-            try:
-                return dt.date(y, month, day)
-            except ValueError:
-                return dt.date(y, month, 28)
+            with calendar_limits:  # a year beyond the calendar: from a reference near year 1 or 9999
+                try:
+                    return dt.date(y, month, day)
+                except ValueError:  # "Feb. 29" in a common year, "Nov. 31": the 28th is as near
+                    return dt.date(y, month, 28)
         past = ref.year if mk(ref.year) <= ref else ref.year - 1
         future = ref.year if mk(ref.year) >= ref else ref.year + 1
         dp = (ref - mk(past)).days
@@ -245,14 +246,17 @@ def weekday_date(wd: int, mod: str, doc: Doc, start: int, end: int) -> Optional[
     delta = wd - ref.isoweekday()
     mod = SPACES.sub(" ", mod.lower())
     if mod in ("last", "this past", "the previous", "past", "previous"):
-        return ref + dt.timedelta(days=(delta - 7) if delta >= 0 else delta)
-    if mod in ("next", "this coming", "coming", "the following", "the coming", "following"):
-        return ref + dt.timedelta(days=delta if delta > 0 else delta + 7)
-    if mod == "this":
-        return ref + dt.timedelta(days=delta)
-    if doc.tense(start, end) == "future":
-        return ref + dt.timedelta(days=delta if delta >= 0 else delta + 7)
-    return ref + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+        days = (delta - 7) if delta >= 0 else delta
+    elif mod in ("next", "this coming", "coming", "the following", "the coming", "following"):
+        days = delta if delta > 0 else delta + 7
+    elif mod == "this":
+        days = delta
+    elif doc.tense(start, end) == "future":
+        days = delta if delta >= 0 else delta + 7
+    else:
+        days = delta if delta <= 0 else delta - 7
+    with calendar_limits:
+        return ref + dt.timedelta(days=days)
 
 
 def anchor_day(doc: Doc, start: int) -> Optional[dt.date]:
@@ -275,11 +279,12 @@ def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
         try:
             return dt.date(int(mm.group(3)), MONTHS[mm.group(1)], int(mm.group(2)))
         except ValueError:
-            return None
+            return None  # "Feb. 30, 2017": no such day
     if doc.ref is None:
         return None
     if s_l in RELATIVE_DAYS:
-        return doc.ref + dt.timedelta(days=RELATIVE_DAYS[s_l])
+        with calendar_limits:
+            return doc.ref + dt.timedelta(days=RELATIVE_DAYS[s_l])
     if s_l in WEEKDAYS:
         return weekday_date(WEEKDAYS[s_l], "", doc, start, end)
     mm = re.fullmatch(r"(next|last|this) (\w+)", s_l)
@@ -290,7 +295,7 @@ def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
         try:
             return dt.date(int(mm.group(3)), int(mm.group(1)), int(mm.group(2)))
         except ValueError:
-            return None
+            return None  # "2/30/2017": no such day
     if s_l in HOLIDAY_NAMES:
         this = holiday_date(s_l, doc.ref.year)
         if this > doc.ref and doc.tense(start, end) != "future":
@@ -301,9 +306,9 @@ def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
     mm = re.match(r"(\S+?)\.?\s+(\d+)", s_l)
     if mm and mm.group(1) in MONTHS:
         month, day = MONTHS[mm.group(1)], int(mm.group(2))
-        y = pick_year(month, day, doc, start, end)
+        y = pick_year(month, day, doc, start, end)  # a year: the reference is known here
         try:
             return dt.date(y, month, day)
-        except (TypeError, ValueError):
-            return None
+        except ValueError:
+            return None  # "Feb. 30": no such day
     return None

@@ -44,6 +44,37 @@ if TYPE_CHECKING:
 Result = Optional[tuple]
 
 
+class Declined(Exception):
+    """Raised below a resolver to decline its match, for one of two documented reasons.
+
+    * The match names a word in a spelling its table lacks: a letter that IGNORECASE equates
+      with an ASCII one ("Frıday", "Auguſt", "FRİDAY") or a spacing the pattern allows ("bi
+      weekly" for "bi-weekly"); see ``listed``.
+    * The day it denotes lies beyond the calendar ``datetime`` can count (years 1 to 9999): from a
+      reference date near either end, or an amount like "1000000000 days ago"; see
+      ``values.calendar_limits``.
+
+    The selection catches it (and only it) and treats the match as declined, as a resolver that
+    returns None; any other exception from a resolver is a bug, and propagates.
+    """
+
+
+def listed(table: dict, word: str):
+    """``table[word]`` for the word a match names; a spelling the table lacks declines the match.
+
+    Example:
+        >>> listed({"friday": 5}, "friday")
+        5
+        >>> listed({"friday": 5}, "fr\u0131day")  # a dotless i: IGNORECASE matched it to "Friday"
+        Traceback (most recent call last):
+        ...
+        newskit.dates.engine.Declined: 'frıday' is not in the word table
+    """
+    if word not in table:
+        raise Declined(f"{word!r} is not in the word table")
+    return table[word]
+
+
 @dataclass(frozen=True)
 class Rule:
     """A named pattern and the function that turns its match into a (type, value).

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from newskit.dates.context import Probe
+from newskit.dates.engine import Declined
 from newskit.dates.rules import RULES
 from newskit.numbers import word_trie
 from newskit.wordlists import fold_case  # noqa: F401  (the doctest's)
@@ -127,7 +128,7 @@ def select(cands, probe: Probe):
         try:
             res = r.resolve(m, probe)
             ok = res is not None and not (r.part_of_name is not None and r.part_of_name(probe.text, s, e))
-        except (ValueError, KeyError, OverflowError, TypeError, IndexError):
+        except Declined:  # a documented reason to decline (see Declined); any other error is a bug
             ok = False
         if not ok:
             continue

@@ -19,8 +19,30 @@ from typing import Optional
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
+from newskit.dates.engine import Declined, listed
 from newskit.dates.lexicon import (EASTER_HOLIDAYS, FIXED_HOLIDAYS, MOVING_HOLIDAYS, NUMBER_WORDS, ORDINALS, SPACES,
                                    UNITS, VAGUE, lower)
+
+
+class _CalendarLimits:
+    """``with calendar_limits:`` around date arithmetic whose result may lie beyond the calendar
+    ``datetime`` can count (years 1 to 9999; steps of at most 999999999 days; finite amounts).
+
+    Such a result (a reference date near either end, "1000000000 days ago", an amount of 400
+    digits) raises ``ValueError`` or ``OverflowError`` in ``datetime`` and ``dateutil``; inside the
+    block it becomes ``Declined``: the rule declines the match. Put only the arithmetic inside.
+    """
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, typ, err, tb):
+        if typ is not None and issubclass(typ, (ValueError, OverflowError)):
+            raise Declined(f"beyond the calendar: {err}") from err
+        return False
+
+
+calendar_limits = _CalendarLimits()
 
 # --------------------------------------------------------------------------- numbers
 
@@ -83,7 +105,7 @@ def year_number(s: str) -> int:
 
 def _unit_code(unit_word: str) -> tuple[int, str]:
     """(multiplier, TIMEX3 letter) of a unit word: "fortnight" → (2, "W")."""
-    code = UNITS[unit_word]
+    code = listed(UNITS, unit_word)
     return (int(code[:-1]) if len(code) > 1 else 1), code[-1]
 
 
@@ -96,9 +118,11 @@ def duration_value(n: Optional[float], unit_word: str) -> str:
     if n is None:
         return f"{pre}X{letter}" if mult == 1 else {10: "P1E", 100: "P1C", 1000: "P1L"}.get(mult, "PXY").replace("1", "X")
     n = n * mult
-    if n == int(n):
-        return f"{pre}{int(n)}{letter}"
-    whole, frac = int(n), n - int(n)
+    with calendar_limits:  # an amount of 400 digits is infinite
+        whole = int(n)
+    if n == whole:
+        return f"{pre}{whole}{letter}"
+    frac = n - whole
     if letter == "Y":
         return f"P{whole}Y{round(frac * 12)}M" if whole else f"P{round(frac * 12)}M"
     if letter == "H":
@@ -120,6 +144,11 @@ def unit_delta(n: float, unit: str) -> Optional[relativedelta]:
     k = n * mult
     if unit.startswith(("hour", "min", "sec", "hr")):
         return None
+    with calendar_limits:  # an amount of 400 digits is infinite
+        return _calendar_step(k, letter)
+
+
+def _calendar_step(k: float, letter: str) -> Optional[relativedelta]:
     if letter == "D":
         return relativedelta(days=round(k))
     if letter == "W":
@@ -138,7 +167,8 @@ def shifted_value(base: dt.date, n: float, unit: str, sign: int) -> Optional[str
     d = unit_delta(n, unit)
     if d is None:
         return None
-    day = base + d if sign > 0 else base - d
+    with calendar_limits:
+        day = base + d if sign > 0 else base - d
     letter = UNITS[unit][-1]
     if letter in "DW":
         return day.isoformat()
@@ -158,21 +188,26 @@ def duration_range(n, unit, direction, ref) -> Optional[tuple[dt.date, dt.date]]
     if d is None:
         return None
     code = UNITS[unit]
-    if code in ("Q", "10Y", "100Y") and n == int(n) and direction in ("past", "next"):
-        # quarters and decades count whole calendar periods: "the past two quarters" on 4 July
-        # are January to June, "the next decade" in 2018 is the 2020s
-        months = {"Q": 3, "10Y": 120, "100Y": 1200}[code]
-        index = (ref.year * 12 + ref.month - 1) // months * months  # first month of the current period
-        start = dt.date(index // 12, index % 12 + 1, 1)
+    with calendar_limits:
+        if code in ("Q", "10Y", "100Y") and n == int(n) and direction in ("past", "next"):
+            return _whole_periods(n, code, direction, ref)
         if direction == "past":
-            return start - relativedelta(months=months * int(n)), start - dt.timedelta(days=1)
-        first = start + relativedelta(months=months)
-        return first, first + relativedelta(months=months * int(n)) - dt.timedelta(days=1)
+            return ref - d, ref
+        if direction == "next":
+            return ref + dt.timedelta(days=1), ref + d
+        return ref, ref + d
+
+
+def _whole_periods(n: float, code: str, direction: str, ref: dt.date) -> tuple[dt.date, dt.date]:
+    """Quarters and decades count whole calendar periods: "the past two quarters" on 4 July are
+    January to June, "the next decade" in 2018 is the 2020s."""
+    months = {"Q": 3, "10Y": 120, "100Y": 1200}[code]
+    index = (ref.year * 12 + ref.month - 1) // months * months  # first month of the current period
+    start = dt.date(index // 12, index % 12 + 1, 1)
     if direction == "past":
-        return ref - d, ref
-    if direction == "next":
-        return ref + dt.timedelta(days=1), ref + d
-    return ref, ref + d
+        return start - relativedelta(months=months * int(n)), start - dt.timedelta(days=1)
+    first = start + relativedelta(months=months)
+    return first, first + relativedelta(months=months * int(n)) - dt.timedelta(days=1)
 
 
 # --------------------------------------------------------------------------- weeks, quarters, holidays
@@ -207,15 +242,19 @@ def holiday_date(name: str, year: int) -> dt.date:
     name = lower(name)
     if name in FIXED_HOLIDAYS:
         mm, dd = FIXED_HOLIDAYS[name].split("-")
-        return dt.date(year, int(mm), int(dd))
+        with calendar_limits:
+            return dt.date(year, int(mm), int(dd))
     if name in EASTER_HOLIDAYS:
-        return easter(year) + dt.timedelta(days=EASTER_HOLIDAYS[name])
-    spec = MOVING_HOLIDAYS[name]
+        with calendar_limits:
+            return easter(year) + dt.timedelta(days=EASTER_HOLIDAYS[name])
+    spec = listed(MOVING_HOLIDAYS, name)
     if spec.endswith("ED"):  # US election day: the Tuesday after the first Monday of November
-        return nth_weekday(year, 11, 1, "1") + dt.timedelta(days=1)
+        with calendar_limits:
+            return nth_weekday(year, 11, 1, "1") + dt.timedelta(days=1)
     spec, _, plus = spec.partition("+")  # "11-4-4+1": the day after the 4th Thursday of November
     mm, wd, n = spec.split("-")
-    return nth_weekday(year, int(mm), int(wd), n) + dt.timedelta(days=int(plus or 0))
+    with calendar_limits:
+        return nth_weekday(year, int(mm), int(wd), n) + dt.timedelta(days=int(plus or 0))
 
 
 # --------------------------------------------------------------------------- value ranges

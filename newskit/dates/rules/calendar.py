@@ -19,7 +19,7 @@ import datetime as dt
 import re
 
 from newskit.dates.context import pick_year
-from newskit.dates.engine import rule
+from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import (DAY_NUMBER, DAY_WORD, DECADE_WORDS, MONTH_ANY, MONTH_FULL, MONTH_START, MONTHS,
                                    NUMBER_WORD, ORDINAL, ORDINALS, WEEKDAY_PREFIX, WEEKDAY_START, YEAR4, alt,
                                    first_words, lower)
@@ -58,7 +58,7 @@ def _numeric(m, doc):
 
 
 def _month_day(m, doc, month_s, day_s, year_s):
-    month = MONTHS[lower(month_s).rstrip(".")]
+    month = listed(MONTHS, lower(month_s).rstrip("."))
     day = day_number(day_s)
     if not day or day > 31:
         return None
@@ -71,7 +71,7 @@ def _month_day(m, doc, month_s, day_s, year_s):
     try:
         return "DATE", dt.date(y, month, day).isoformat()
     except ValueError:
-        return None
+        return None  # "Feb. 30": no such day
 
 
 @rule("month_day", rf"""
@@ -97,12 +97,12 @@ def _dm(m, doc):
     |nineteen\s+{NUMBER_WORD}|two\s+thousand(?:\s+and\s+{NUMBER_WORD}(?![-\w]))?)|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3,
       anchors="@months", needs=r"\d|year|nineteen|thousand", locate=f"early|late|mid|the|{MONTH_START}|1|2", absolute=True)
 def _my(m, doc):
-    month = MONTHS[lower(m["mon"] or m["mon2"]).rstrip(".")]
+    month = listed(MONTHS, lower(m["mon"] or m["mon2"]).rstrip("."))
     ys = lower(m["year"] or m["year2"])
     if ys.endswith("year"):
         if doc.ref is None:
             return "DATE", f"XXXX-{month:02d}"
-        y = doc.ref.year + {"last": -1, "this": 0, "next": 1}[ys.split()[0]]
+        y = doc.ref.year + listed({"last": -1, "this": 0, "next": 1}, ys.split()[0])
     elif ys.startswith("two thousand"):
         rest = number_value(ys[len("two thousand"):].replace("and", "").strip() or "0") if ys != "two thousand" else 0
         if rest is None:
@@ -113,8 +113,10 @@ def _my(m, doc):
         if rest is None:
             return None
         y = 1900 + int(rest)
-    else:
+    elif ys[:1].isdigit() or ys[:1] == "'":
         y = year_number(ys)
+    else:
+        return None  # "nıneteen", "two thouſand": spelled with a letter IGNORECASE equates with an ASCII one
     return "DATE", f"{y}-{month:02d}"
 
 
@@ -130,7 +132,7 @@ def _month(m, doc):
     mod = lower(m["mod"])
     if name == "may" and not mod and not MAY_CONTEXT.search(doc.text[max(0, m.start() - 12):m.start()]):
         return None
-    month = MONTHS[name]
+    month = listed(MONTHS, name)
     if doc.ref is None:
         return "DATE", f"XXXX-{month:02d}"
     ref = doc.ref
@@ -180,8 +182,8 @@ def _year_range(m, doc):
     (?:\s*,\s*(?P<year>{YEAR4}))?""", 5, anchors="@months", needs="[-–]", locate=MONTH_START)
 def _day_range(m, doc):
     """ "Nov. 18-19", "Nov 18-Dec 19, 2015": consecutive days, with the first and last."""
-    mon1 = MONTHS[lower(m["mon"]).rstrip(".")]
-    mon2 = MONTHS[lower(m["mon2"]).rstrip(".")] if m["mon2"] else mon1
+    mon1 = listed(MONTHS, lower(m["mon"]).rstrip("."))
+    mon2 = listed(MONTHS, lower(m["mon2"]).rstrip(".")) if m["mon2"] else mon1
     d1, d2 = int(m["d1"]), int(m["d2"])
     if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
         return None
@@ -192,7 +194,10 @@ def _day_range(m, doc):
     if y2 is None:
         return "DURATION", "PXD"
     y1 = y2 - 1 if mon1 > mon2 else y2
-    first, last = dt.date(y1, mon1, d1), dt.date(y2, mon2, d2)
+    try:
+        first, last = dt.date(y1, mon1, d1), dt.date(y2, mon2, d2)
+    except ValueError:
+        return None  # "Feb. 28-30": no such day (or a year beyond the calendar: a reference near year 1)
     if last <= first:
         return None
     return "DURATION", f"P{(last - first).days + 1}D", (first, last)
@@ -223,7 +228,7 @@ def _decade(m, doc):
     else:
         if not m.group(0).lower().startswith("the"):
             return None  # "in his forties" is an age
-        prefix = "19" + str(DECADE_WORDS[m["word"].lower()])
+        prefix = "19" + str(listed(DECADE_WORDS, m["word"].lower()))
     return "DATE", prefix if m["mod"] else prefix + "X"
 
 

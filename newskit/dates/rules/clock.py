@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from newskit.dates.context import anchor_day, day_of_phrase, weekday_date
-from newskit.dates.engine import Result, rule
+from newskit.dates.engine import Result, listed, rule
 from newskit.dates.lexicon import MONTH_ANY, MONTH_WORD, PART_OF_DAY, WEEKDAY, WEEKDAYS, YEAR4, lower, part_code
 from newskit.dates.names import in_show_name
 
@@ -99,5 +99,5 @@ def _named_time(m, doc):
     t = re.sub(r"[-\s]", "", m["t"].lower())
     day = day_of_phrase(m["day"], doc, m.start(), m.end()) if m["day"] else anchor_day(doc, m.start())
     prefix = day.isoformat() if day else "XXXX-XX-XX"
-    suffix = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO"}[t]
+    suffix = listed({"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO"}, t)
     return "TIME", f"{prefix}T{suffix}"

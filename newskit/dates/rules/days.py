@@ -20,11 +20,11 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from newskit.dates.context import RELATIVE_DAYS, Doc, anchor_day, weekday_date
-from newskit.dates.engine import rule
+from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import (DAY_NUMBER, DAY_WORD, ORDINALS, PART_OF_DAY, QUARTER_NUMBERS, WEEKDAY, WEEKDAYS,
                                    YEAR4, first_words, lower, part_code)
 from newskit.dates.names import in_show_name
-from newskit.dates.values import day_number, week_value
+from newskit.dates.values import calendar_limits, day_number, week_value
 
 # "in the morning meetings": a part of the day as an adjective, not a time
 PART_AS_ADJECTIVE = re.compile(
@@ -44,7 +44,9 @@ def _relday(m, doc):
         if day == "today":
             return "DATE", "PRESENT_REF" if not part else "XXXX-XX-XXT" + part
         return ("TIME" if part else "DATE"), "XXXX-XX-XX" + ("T" + part if part else "")
-    d = doc.ref + dt.timedelta(days=RELATIVE_DAYS[day])
+    shift = listed(RELATIVE_DAYS, day)
+    with calendar_limits:
+        d = doc.ref + dt.timedelta(days=shift)
     return ("TIME", f"{d.isoformat()}T{part}") if part else ("DATE", d.isoformat())
 
 
@@ -58,14 +60,16 @@ def _this_part(m, doc):
         return None
     if doc.ref is None:
         return "TIME", "XXXX-XX-XXT" + part
-    return "TIME", f"{(doc.ref + dt.timedelta(days=shift)).isoformat()}T{part}"
+    with calendar_limits:
+        day = doc.ref + dt.timedelta(days=shift)
+    return "TIME", f"{day.isoformat()}T{part}"
 
 
 @rule("weekday", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|previous|past
     |early|late|earlier|later)\s+)?
     (?P<wd>{WEEKDAY})(?:'s)?(?!\w)(?:\s+(?P<part>{PART_OF_DAY})(?!\w))?""", 2, anchors="@weekdays")
 def _weekday(m, doc):
-    wd = WEEKDAYS[m["wd"].lower()]
+    wd = listed(WEEKDAYS, m["wd"].lower())
     if re.fullmatch(r"\w+s", m["wd"]) and m["wd"].lower().endswith("days"):
         return None
     mod = lower(m["mod"])
@@ -88,14 +92,15 @@ def _weekday(m, doc):
       anchors="@weekdays", needs="week")
 def _weekday_of_week(m, doc):
     """ "Tuesday of last week", "Wednesday evening next week": the weekday inside that week."""
-    wd = WEEKDAYS[m["wd"].lower()]
+    wd = listed(WEEKDAYS, m["wd"].lower())
     part = part_code(m["part"])
     if doc.ref is None:
         value = f"XXXX-WXX-{wd}"
     else:
-        shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "this": 0}[lower(m["mod"])]
-        monday = doc.ref - dt.timedelta(days=doc.ref.isoweekday() - 1) + dt.timedelta(weeks=shift)
-        value = (monday + dt.timedelta(days=wd - 1)).isoformat()
+        shift = listed({"last": -1, "the previous": -1, "next": 1, "the following": 1, "this": 0}, lower(m["mod"]))
+        with calendar_limits:
+            monday = doc.ref - dt.timedelta(days=doc.ref.isoweekday() - 1) + dt.timedelta(weeks=shift)
+            value = (monday + dt.timedelta(days=wd - 1)).isoformat()
     return ("TIME", f"{value}T{part}") if part else ("DATE", value)
 
 
@@ -127,18 +132,19 @@ def _part_of_day(m, doc):
       anchors="@weekdays", needs=r"the\s+(?:\d|" + "|".join(first_words(ORDINALS)) + ")")  # "Tuesday the 11th"
 def _weekday_the_nth(m, doc):
     """ "Tuesday the 11th": the nearest day of that number falling on that weekday."""
-    wd, day = WEEKDAYS[m["wd"].lower()], day_number(m["day"])
+    wd, day = listed(WEEKDAYS, m["wd"].lower()), day_number(m["day"])
     if not day or day > 31:
         return None
     if doc.ref is None:
         return "DATE", f"XXXX-XX-{day:02d}"
     best = None
     for k in range(-6, 7):
-        first = dt.date(doc.ref.year, doc.ref.month, 1) + relativedelta(months=k)
+        with calendar_limits:
+            first = dt.date(doc.ref.year, doc.ref.month, 1) + relativedelta(months=k)
         try:
             d = first.replace(day=day)
         except ValueError:
-            continue
+            continue  # "the 31st" of a month of 30 days
         if d.isoweekday() == wd and (best is None or abs((d - doc.ref).days) < abs((best - doc.ref).days)):
             best = d
     return ("DATE", best.isoformat()) if best else None

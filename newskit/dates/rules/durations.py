@@ -21,11 +21,11 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from newskit.dates.context import day_of_phrase
-from newskit.dates.engine import Result, rule
+from newskit.dates.engine import Result, listed, rule
 from newskit.dates.lexicon import (HOLIDAY, MONTH_ANY, NUMBER, UNIT, UNITS, VAGUE_NUMBER, WEEKDAY, YEAR4, last_words,
                                    lower)
-from newskit.dates.values import (duration_range, duration_value, number_value, quarter_of, shifted_value,
-                                  unit_delta)
+from newskit.dates.values import (calendar_limits, duration_range, duration_value, number_value, quarter_of,
+                                  shifted_value, unit_delta)
 
 _QUANT_MOD = r"""(?:(?P<qmod>at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|over|up\s+to|some|roughly|approximately|only|just|no\s+more\s+than|within|another|an\s+additional|a\s+further|the\s+entire|the\s+whole|a\s+full)\s+)?"""
 _PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|coming|final|latest|remaining|initial|same|full)|the|each\s+of\s+the\s+(?:past|last|next)|past|last|next|recent|coming|first)\s+)?"""
@@ -80,15 +80,19 @@ def _dur(m, doc):
 
 
 def _ago(n, unit, word, doc, m, base: str = "") -> Result:
-    code = UNITS[unit]
+    code = listed(UNITS, unit)
     if base and base != "now":
         if doc.ref is None or n is None:
             return "DATE", "XXXX-XX-XX"
-        day = doc.ref + dt.timedelta(days={"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[base])
+        shift = listed({"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}, base)
+        with calendar_limits:
+            day = doc.ref + dt.timedelta(days=shift)
         d = unit_delta(n, unit)
         if d is None:
             return None
-        return "DATE", (day + d if word in ("after", "from", "later", "hence") else day - d).isoformat()
+        with calendar_limits:
+            day = day + d if word in ("after", "from", "later", "hence") else day - d
+        return "DATE", day.isoformat()
     if word == "from" and base != "now":
         return "DURATION", duration_value(n, unit)
     if word in ("later", "after", "before") or (word == "earlier" and n != 1):
@@ -110,17 +114,24 @@ def _ago(n, unit, word, doc, m, base: str = "") -> Result:
     letter = code[-1]
     if letter in "HMS" and unit.startswith(("hour", "min", "sec")):
         return "DATE", ref.isoformat()
+    with calendar_limits:
+        return "DATE", _shifted_by(ref, k, letter)
+
+
+def _shifted_by(ref, k: float, letter: str) -> str:
+    """The value K units (of the TIMEX3 LETTER) from REF, at the unit's granularity: days and
+    weeks to the day, months to the month, quarters to the quarter, years to the year."""
     if letter == "D":
-        return "DATE", (ref + dt.timedelta(days=round(k))).isoformat()
+        return (ref + dt.timedelta(days=round(k))).isoformat()
     if letter == "W":
-        return "DATE", (ref + dt.timedelta(weeks=k)).isoformat()
+        return (ref + dt.timedelta(weeks=k)).isoformat()
     if letter == "M":
         d = ref + relativedelta(months=round(k))
-        return "DATE", f"{d.year}-{d.month:02d}"
+        return f"{d.year}-{d.month:02d}"
     if letter == "Q":
         d = ref + relativedelta(months=round(3 * k))
-        return "DATE", "%d-Q%d" % quarter_of(d)
-    return "DATE", str(ref.year + round(k))
+        return "%d-Q%d" % quarter_of(d)
+    return str(ref.year + round(k))
 
 
 # the days an offset counts from: "Friday", "next Tuesday", "Jan. 12th", "12/25/2017", "Christmas", "today"
@@ -144,7 +155,8 @@ def _offset_from_day(m, doc):
         return None
     if base is None:
         return "DATE", "XXXX-XX-XX"
-    day = base - d if lower(m["dir"]) in ("before", "prior to") else base + d
+    with calendar_limits:
+        day = base - d if lower(m["dir"]) in ("before", "prior to") else base + d
     return "DATE", day.isoformat()
 
 

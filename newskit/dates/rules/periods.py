@@ -18,10 +18,10 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from newskit.dates.engine import rule
+from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import (FIXED_HOLIDAYS, HOLIDAY, NUMBER_WORD, QUARTER_NUMBERS, QUARTER_ORD, SEASON, SEASONS,
                                    YEAR4, lower)
-from newskit.dates.values import holiday_date, number_value, quarter_of
+from newskit.dates.values import calendar_limits, holiday_date, number_value, quarter_of
 
 # -- quarters and halves ------------------------------------------------------------------
 
@@ -34,7 +34,7 @@ _Q_YEAR_PREFIX = r"(?:(?P<pyear>{y})|(?P<prel>this|last|next)\s+year's|(?P<py2>{
       anchors="quarter quarters")
 def _quarter_rule(m, doc):
     qs = m["q"].lower()
-    q = int(qs[1]) if qs.startswith("q") else QUARTER_NUMBERS[qs]
+    q = int(qs[1]) if qs.startswith("q") else listed(QUARTER_NUMBERS, qs)
     text = m.group(0).lower()
     if text.rstrip().endswith("quarters") and not m["year"]:
         return "SET", f"XXXX-Q{q}"
@@ -45,7 +45,7 @@ def _quarter_rule(m, doc):
     elif doc.ref is None:
         return "DATE", f"XXXX-Q{q}"
     elif rel:
-        y = doc.ref.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel.lower()]
+        y = doc.ref.year + listed({"this": 0, "the": 0, "last": -1, "next": 1}, rel.lower())
     else:
         y = doc.ref.year
         if q > quarter_of(doc.ref)[1] and doc.tense(m.start(), m.end()) == "past":
@@ -104,16 +104,21 @@ def _period(m, doc):
     if which == "current":
         y, q = quarter_of(doc.ref)
     elif which == "latest":
-        y, q = quarter_of(doc.ref - relativedelta(months=3))
+        y, q = quarter_of(_three_months_before(doc.ref))
     elif doc.quarter and m.start() - doc.quarter_pos < 1500:
         y, q = doc.quarter
     else:
-        y, q = quarter_of(doc.ref - relativedelta(months=3))
+        y, q = quarter_of(_three_months_before(doc.ref))
     if back:
         y -= 1
     else:
         doc.quarter, doc.quarter_pos = (y, q), m.start()
     return "DATE", f"{y}-Q{q}"
+
+
+def _three_months_before(day):
+    with calendar_limits:
+        return day - relativedelta(months=3)
 
 
 @rule("year_ago_adj", r"""(?<![\w-])(?:the\s+)?(?P<w>year-ago|year-earlier|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+prior\s+year|the\s+year\s+before)(?![\w-])""", 2,
@@ -139,7 +144,7 @@ def _season(m, doc):
     """ "last fall" → 2016-FA, "the summer of 1995" → 1995-SU; a bare season needs a calendar
     context ("in spring"), and "fall" needs a determiner ("prices fall" is a verb)."""
     mod = lower(m["mod"])
-    code = SEASONS[m["season"].lower()]
+    code = listed(SEASONS, m["season"].lower())
     if m["year"]:
         ys = lower(m["year"])
         y = int(ys) if ys.isdigit() else 1900 + int(number_value(ys[len("nineteen"):].strip()) or 0)

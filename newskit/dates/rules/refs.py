@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newskit.dates.engine import rule
+from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import (MONTH_FULL, MONTHS, PARTS_OF_DAY, PRESENT_REF_WORDS, SEASONS, SET_ADVERBS, UNIT, alt,
                                    lower)
 from newskit.dates.rules.relative import relative_unit
@@ -47,7 +47,7 @@ def _set_adv(m, doc):
         return None  # "the Daily News", "Breitbart News Daily": a name
     if m["w"].lower() == "quarterly" and re.match(r"\s+[a-z]", doc.text[m.end():m.end() + 2]):
         return None  # "its quarterly dividend": a kind of payment, not a recurrence in the text
-    return "SET", SET_ADVERBS[m["w"].lower()]
+    return "SET", listed(SET_ADVERBS, m["w"].lower())  # "bi weekly": the table has "bi-weekly"
 
 
 # -- document-relative references ------------------------------------------------------

@@ -19,10 +19,10 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from newskit.dates.engine import rule
+from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import lower
 from newskit.dates.names import in_title
-from newskit.dates.values import duration_value, quarter_of, week_value
+from newskit.dates.values import calendar_limits, duration_value, quarter_of, week_value
 
 _REL_MOD = r"""(?P<mod>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|the\s+next|
     the\s+last|current|previous|past|coming|this\s+past|this\s+coming|the\s+same)"""
@@ -40,7 +40,7 @@ SHIFT = {"last": -1, "the last": -1, "the past": -1, "the previous": -1, "previo
 def relative_unit(m, doc):
     mod = lower(m["mod"])
     unit = lower(m["unit"])
-    shift = SHIFT[mod]
+    shift = listed(SHIFT, mod)
     if mod in ("the same",) or (mod in ("the following", "the previous") and unit == "year"):
         return None  # anchored on the year last mentioned: see anchored_year
     ref = doc.ref
@@ -49,15 +49,12 @@ def relative_unit(m, doc):
     if mod in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
         return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]  # "over the past decade"
     if ref is None:
-        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
-                        "quarter": "XXXX-QX", "decade": "XXX", "century": "XX", "half": "XXXX-HX"}[unit]
-    if unit == "week":
-        return "DATE", week_value(ref + dt.timedelta(weeks=shift))
-    if unit == "weekend":
-        return "DATE", week_value(ref + dt.timedelta(weeks=shift)) + "-WE"
-    if unit == "month":
-        d = ref + relativedelta(months=shift)
-        return "DATE", f"{d.year}-{d.month:02d}"
+        return "DATE", listed({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                               "quarter": "XXXX-QX", "decade": "XXX", "century": "XX", "half": "XXXX-HX"}, unit)
+    if unit in ("week", "weekend", "month"):
+        with calendar_limits:
+            d = ref + (relativedelta(months=shift) if unit == "month" else dt.timedelta(weeks=shift))
+        return "DATE", f"{d.year}-{d.month:02d}" if unit == "month" else week_value(d) + ("-WE" if unit == "weekend" else "")
     if unit == "year":
         return "DATE", str(ref.year + shift)
     if unit == "quarter":
@@ -88,7 +85,9 @@ def _weekend(m, doc):
     if ref.isoweekday() >= 6:
         return "DATE", week_value(ref) + "-WE"
     future = doc.tense(m.start(), m.end()) == "future"
-    return "DATE", week_value(ref + dt.timedelta(weeks=1 if future else -1)) + "-WE"
+    with calendar_limits:
+        day = ref + dt.timedelta(weeks=1 if future else -1)
+    return "DATE", week_value(day) + "-WE"
 
 
 @rule("the_year", r"""(?:the\s+(?P<kind>full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+|the\s+)year(?P<ended>\s+(?:ended|ending|ends|to\s+date))?(?![\w-]|'s|\s+(?:ago|earlier|before|after|later|of|in|when|that|he|she|they|it|we|I)\b)""", 0,
