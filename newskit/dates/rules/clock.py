@@ -40,7 +40,7 @@ _DAY_THEN_HOUR = r"(?:day|row|ight|noon|ning|\d|st|nd|rd|th),?\s+(?:(?:at|by|fro
 
 def _marked_clock(m) -> bool:
     """ "a.m.", "pm", "o'clock" or minutes with "at", "around" … or a time zone: without a day
-    before it, a bare "10" or "3:15" is not a time (the first test of ``_clock_value``)."""
+    before it, a bare "10" or "3:15" is not a time (the first test of ``_is_time``)."""
     return bool(m["ap"] or m["ap1"] or (m["mi"] and (m["about"] or m["tz"].strip())))
 
 
@@ -66,21 +66,13 @@ def _day_clock(m, doc):
 
 
 def _clock_value(m, doc, day, lead: bool = False) -> Result:
+    """The TIME value of a clock match: on DAY when the day LEADs the match ("Friday at 10
+    a.m."), else on the day after it ("10 a.m. Friday"), else on the day in context."""
     h = int(m["h"])
     ap = lower(m["ap"] or m["ap1"])
-    bare_hour_ok = lead and (m["about"] or m["lat"]) and (m["lpart"] or lower(m["lday"]) in ("tonight", "last night"))  # "tonight around 7"
-    if not ap and not (m["mi"] and (lead or m["about"] or m["tz"].strip())) and not bare_hour_ok:
-        return None  # a bare "10" or "3:1" is not a time
-    if not ap and not lead and m["about"] and m["about"].lower() in ("from", "after", "before") and not m["tz"].strip():
+    if not _is_time(m, h, ap, lead):
         return None
-    if h > 12 and ap and "m" in ap[:3]:
-        return None
-    if ap.startswith("p") or "afternoon" in ap or "evening" in ap:
-        h = h % 12 + 12
-    elif ap.startswith("a") or "morning" in ap:
-        h = h % 12
-    elif not ap and lead and 5 <= h < 12 and (part_code(m["lpart"]) in ("AF", "EV", "NI") or lower(m["lday"]) in ("tonight", "last night")):
-        h += 12
+    h = _hour_of_day(m, h, ap, lead)
     mi = m["mi"] or "00"
     sec = f":{m['se']}" if m["se"] else ""
     if not lead:
@@ -90,6 +82,29 @@ def _clock_value(m, doc, day, lead: bool = False) -> Result:
             day = anchor_day(doc, m.start())
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     return "TIME", f"{prefix}T{h:02d}:{mi}{sec}"
+
+
+def _is_time(m, h: int, ap: str, lead: bool) -> bool:
+    """Whether an hour is a time: with "a.m.", "pm", "o'clock" (AP), or with minutes after a day
+    ("Friday 10:30") or after "at", "around" … or before a time zone, or a bare hour after
+    "tonight around", "Friday evening at" (the groups lat, lpart and lday are LEAD's only)."""
+    bare_hour_ok = lead and (m["about"] or m["lat"]) and (m["lpart"] or lower(m["lday"]) in ("tonight", "last night"))  # "tonight around 7"
+    if not ap and not (m["mi"] and (lead or m["about"] or m["tz"].strip())) and not bare_hour_ok:
+        return False  # a bare "10" or "3:1" is not a time
+    if not ap and not lead and m["about"] and m["about"].lower() in ("from", "after", "before") and not m["tz"].strip():
+        return False  # "from 10:30": a score, a range, a count as often as a time
+    return not (h > 12 and ap and "m" in ap[:3])  # "14 p.m."
+
+
+def _hour_of_day(m, h: int, ap: str, lead: bool) -> int:
+    """The hour on the 24-hour clock: "3 p.m." → 15, "12 a.m." → 0, "Friday evening at 7" → 19."""
+    if ap.startswith("p") or "afternoon" in ap or "evening" in ap:
+        return h % 12 + 12
+    if ap.startswith("a") or "morning" in ap:
+        return h % 12
+    if not ap and lead and 5 <= h < 12 and (part_code(m["lpart"]) in ("AF", "EV", "NI") or lower(m["lday"]) in ("tonight", "last night")):
+        return h + 12
+    return h
 
 
 @rule("named_time", rf"""(?:(?P<mod>around|about|at|by|until|before|after)\s+)?(?P<t>noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning)

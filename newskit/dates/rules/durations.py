@@ -40,36 +40,46 @@ OF_AFTER = re.compile(r"\s+of\b")
     (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2,
       anchors="@units")
 def _dur(m, doc):
+    """ "three days", "the past five years", "two weeks ago", "5 percent a year" (a rate) …"""
     if m["old"]:
         return None  # ages are not temporal expressions in TimeML
-    numtxt = lower(m["num"])
-    unit = lower(m["unit"])
-    det = lower(m["det"])
-    n = number_value(numtxt)
-    if m["half"] and n is not None:
-        n += 0.5
-    if m["num2"] and n is not None:
-        n = None  # "12 to 18 months": a vague amount (TimeML PXM)
-    if numtxt in ("a", "an") and unit in ("second", "quarter") and not det and not m["ago"]:
-        return None  # "a second group", "a quarter that produced a loss"
-    if numtxt in ("a", "an") and not m["ago"] and not det:
-        before = doc.text[max(0, m.start() - 25):m.start()]
-        if RATE_BEFORE.search(before):
+    numtxt, unit, det = lower(m["num"]), lower(m["unit"]), lower(m["det"])
+    n = _amount(m, numtxt)
+    if numtxt in ("a", "an") and not det and not m["ago"]:
+        if unit in ("second", "quarter"):
+            return None  # "a second group", "a quarter that produced a loss"
+        if RATE_BEFORE.search(doc.text[max(0, m.start() - 25):m.start()]):
             return "SET", duration_value(1, unit)
     if unit.startswith("quarter") and OF_AFTER.match(doc.text, m.end(), m.end() + 4):
         return None  # "three-quarters of its food" is a fraction
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
-        return None
+        return None  # more than 200 years, in digits: not taken for an amount of time
     if m["ago"]:
         return _ago(n, unit, lower(m["ago"]).strip(), doc, m, lower(m["base"]))
     if det in ("the", "first") and n is not None and n == 1:
         return None
     if det == "recent":
         return ("DATE", "PAST_REF") if unit.startswith("year") else ("DURATION", duration_value(None, unit))
+    return _span(m, doc, n, unit, det)
+
+
+def _amount(m, numtxt: str):
+    """The number of units: "two and a half" → 2.5; None when vague ("several", "12 to 18")."""
+    n = number_value(numtxt)
+    if m["half"] and n is not None:
+        n += 0.5
+    if m["num2"] and n is not None:
+        n = None  # "12 to 18 months": a vague amount (TimeML PXM)
+    return n
+
+
+def _span(m, doc, n, unit: str, det: str) -> Result:
+    """A DURATION, with the days it covers after "the past", "the next" or "within"; or, after
+    "in" with a future verb, the point it leads to ("will be redeemed in five years")."""
     qmod = lower(m["qmod"])
     if not det and not qmod and n is not None and IN_BEFORE.search(doc.text[max(0, m.start() - 4):m.start()]) \
             and doc.ref is not None and doc.tense(m.start(), m.end()) == "future":
-        point = shifted_value(doc.ref, n, unit, +1)  # "will be redeemed in five years"
+        point = shifted_value(doc.ref, n, unit, +1)
         if point:
             return "DATE", point
     direction = ("past" if det.split()[-1:] in (["past"], ["last"], ["previous"]) else
@@ -80,27 +90,14 @@ def _dur(m, doc):
 
 
 def _ago(n, unit, word, doc, m, base: str = "") -> Result:
+    """ "two weeks ago", "a year earlier", "three days from now": the point N units before or
+    after the reference; "two weeks later", "three days after": an amount (DURATION)."""
     code = listed(UNITS, unit)
     if base and base != "now":
-        if doc.ref is None or n is None:
-            return "DATE", "XXXX-XX-XX"
-        shift = listed({"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}, base)
-        with calendar_limits:
-            day = doc.ref + dt.timedelta(days=shift)
-        d = unit_delta(n, unit)
-        if d is None:
-            return None
-        with calendar_limits:
-            day = day + d if word in ("after", "from", "later", "hence") else day - d
-        return "DATE", day.isoformat()
-    if word == "from" and base != "now":
+        return _counted_from_day(n, unit, word, doc, base)
+    if (word == "from" and not base) or word in ("later", "after", "before") or (word == "earlier" and n != 1):
         return "DURATION", duration_value(n, unit)
-    if word in ("later", "after", "before") or (word == "earlier" and n != 1):
-        return "DURATION", duration_value(n, unit)
-    if word in ("from", "hence"):
-        sign = 1
-    else:
-        sign = -1
+    sign = 1 if word in ("from", "hence") else -1
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if doc.ref is None:
@@ -116,6 +113,21 @@ def _ago(n, unit, word, doc, m, base: str = "") -> Result:
         return "DATE", ref.isoformat()
     with calendar_limits:
         return "DATE", _shifted_by(ref, k, letter)
+
+
+def _counted_from_day(n, unit: str, word: str, doc, base: str) -> Result:
+    """ "three days from today", "two weeks before yesterday": N units from the day BASE names."""
+    if doc.ref is None or n is None:
+        return "DATE", "XXXX-XX-XX"
+    shift = listed({"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}, base)
+    with calendar_limits:
+        day = doc.ref + dt.timedelta(days=shift)
+    d = unit_delta(n, unit)
+    if d is None:
+        return None
+    with calendar_limits:
+        day = day + d if word in ("after", "from", "later", "hence") else day - d
+    return "DATE", day.isoformat()
 
 
 def _shifted_by(ref, k: float, letter: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Optional
 
 from dateutil.relativedelta import relativedelta
 
@@ -38,6 +39,7 @@ SHIFT = {"last": -1, "the last": -1, "the past": -1, "the previous": -1, "previo
       needs=r"(?:last|next|this|past|previous|current|coming|following|same)\s+"
             r"(?:week|month|year|quarter|fiscal|calendar|decade|century|half)")  # "the past year"
 def relative_unit(m, doc):
+    """ "last week" → 2017-W43, "next month" → 2017-12, "the past decade" → P10Y (a span)."""
     mod = lower(m["mod"])
     unit = lower(m["unit"])
     shift = listed(SHIFT, mod)
@@ -49,14 +51,28 @@ def relative_unit(m, doc):
     if mod in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
         return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]  # "over the past decade"
     if ref is None:
-        return "DATE", listed({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
-                               "quarter": "XXXX-QX", "decade": "XXX", "century": "XX", "half": "XXXX-HX"}, unit)
-    if unit in ("week", "weekend", "month"):
+        return "DATE", listed(_UNKNOWN, unit)
+    value = _unit_value(unit, shift, ref)
+    return None if value is None else ("DATE", value)
+
+
+# the values of "last week" …, without a reference
+_UNKNOWN = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
+            "decade": "XXX", "century": "XX", "half": "XXXX-HX"}
+
+
+def _unit_value(unit: str, shift: int, ref) -> Optional[str]:
+    """The value of the UNIT (week, month, quarter …) SHIFT units from the reference's."""
+    if unit in ("week", "weekend"):
         with calendar_limits:
-            d = ref + (relativedelta(months=shift) if unit == "month" else dt.timedelta(weeks=shift))
-        return "DATE", f"{d.year}-{d.month:02d}" if unit == "month" else week_value(d) + ("-WE" if unit == "weekend" else "")
+            day = ref + dt.timedelta(weeks=shift)
+        return week_value(day) + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        with calendar_limits:
+            d = ref + relativedelta(months=shift)
+        return f"{d.year}-{d.month:02d}"
     if unit == "year":
-        return "DATE", str(ref.year + shift)
+        return str(ref.year + shift)
     if unit == "quarter":
         y, q = quarter_of(ref)
         q += shift
@@ -64,17 +80,17 @@ def relative_unit(m, doc):
             y, q = y - 1, 4
         elif q == 5:
             y, q = y + 1, 1
-        return "DATE", f"{y}-Q{q}"
+        return f"{y}-Q{q}"
     if unit == "half":
         h = 1 if ref.month <= 6 else 2
         h += shift
         y = ref.year + (-1 if h == 0 else 1 if h == 3 else 0)
-        return "DATE", f"{y}-H{2 if h == 0 else 1 if h == 3 else h}"
+        return f"{y}-H{2 if h == 0 else 1 if h == 3 else h}"
     if unit == "decade":
-        return "DATE", str(ref.year // 10 + shift)
+        return str(ref.year // 10 + shift)
     if unit == "century":
-        return "DATE", f"{ref.year // 100 + shift:02d}"
-    return None
+        return f"{ref.year // 100 + shift:02d}"
+    return None  # "fiſcal year": a spelling the table lacks
 
 
 @rule("weekend", r"""the\s+weekend(?!\w)""", 1, anchors="weekend")
