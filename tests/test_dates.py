@@ -92,6 +92,75 @@ def test_news_sentences(reference, text, mention, typ, value):
     assert (m.type, m.value) == (typ, value), m
 
 
+def _rule_table():
+    rows = []
+    for line in (DATA / "dates_rule_cases.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ref, text, mention, typ, value, rule = line.split("\t")
+        rows.append(pytest.param(None if ref == "-" else ref, text, mention, typ, value, rule,
+                                 id=f"{rule}:{ref}:{mention}"))
+    return rows
+
+
+@pytest.mark.parametrize("reference,text,mention,typ,value,rule", _rule_table())
+def test_rule_cases(reference, text, mention, typ, value, rule):
+    m = _value_of(text, mention, reference=reference)
+    assert (m.type, m.value, m.rule) == (typ, value, rule), m
+
+
+def test_every_rule_is_produced_by_a_case():
+    """Every rule the engine registers produces the mention of some case of the two tables."""
+    produced = {param.values[5] for param in _rule_table()}
+    for param in _table():
+        reference, text, mention = param.values[:3]
+        if mention != "-":
+            produced.add(_value_of(text, mention, reference=reference).rule)
+    assert [r.name for r in engine.RULES if r.name not in produced] == []
+
+
+#: the order the rules register in (ties between equal matches go to the rule defined first):
+#: the families of newskit/dates/rules/ in the order rules/__init__.py imports them
+RULE_ORDER = [
+    # calendar
+    "iso_date", "numeric_date", "month_day", "day_month", "month_year", "month", "year", "year_month_iso",
+    "year_range", "day_range", "spoken_year", "decade", "century",
+    # days
+    "relative_day", "this_part_of_day", "weekday", "weekday_of_week", "nth_week_of_year", "part_of_day",
+    "weekday_the_nth", "weekday_set", "weekend_set",
+    # clock
+    "clock_time", "day_clock_time", "named_time",
+    # relative
+    "relative_unit", "weekend", "the_year", "anchored_year", "anchored_day", "ahead", "edge_of_period",
+    "earlier_in_year",
+    # periods
+    "quarter", "q_notation", "half_year", "period_in_context", "year_ago_adj", "season", "holiday",
+    # durations
+    "duration", "offset_from_day", "bare_units",
+    # refs
+    "set", "set_adverb", "present_ref", "recent_units", "current", "past_ref", "future_ref", "earlier_this",
+]
+
+
+def test_rules_register_in_the_expected_order():
+    assert [r.name for r in engine.RULES] == RULE_ORDER
+    assert list(scan.RULE_ORDER) == RULE_ORDER
+
+
+def test_a_rule_must_declare_its_anchors():
+    with pytest.raises(TypeError, match="anchors"):
+        engine.rule("no_anchors", r"x")
+    with pytest.raises(ValueError, match="no anchor group '@monthz'"):
+        engine.rule("bad_group", r"x", anchors="@monthz")
+
+
+def test_patterns_use_no_python_311_syntax():
+    """Python 3.10 has no atomic groups "(?>...)" nor possessive quantifiers ("*+", "++", "?+")."""
+    newer = re.compile(r"\(\?>|(?<!\\)[*+?}]\+")
+    sources = [r.pattern.pattern for r in engine.RULES] + [r.locate.pattern for r in engine.RULES if r.locate]
+    assert [s for s in sources if newer.search(s)] == []
+
+
 # ------------------------------------------------------------------------------------------
 # The seed article (Arab News, 4 Nov 2017)
 # ------------------------------------------------------------------------------------------
