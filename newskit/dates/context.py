@@ -27,6 +27,9 @@ from newskit.errors import InputError
 from newskit.wordlists import fold_case
 
 
+_YYYYMMDD = re.compile(r"\d{8}")
+
+
 def parse_reference(reference) -> Optional[dt.date]:
     """A ``datetime.date`` from a date, datetime, ISO string ("2017-11-04[T…]") or None.
 
@@ -49,7 +52,7 @@ def parse_reference(reference) -> Optional[dt.date]:
             return dt.date.fromisoformat(s[:10])
         except ValueError:
             pass
-        if re.fullmatch(r"\d{8}", s):
+        if _YYYYMMDD.fullmatch(s):
             return dt.date(int(s[:4]), int(s[4:6]), int(s[6:]))
         raise InputError(f"reference {reference!r} is not an ISO date; pass e.g. '2017-11-04' or a datetime.date")
     raise TypeError(f"reference must be a date, datetime or ISO string, not {type(reference).__name__}")
@@ -270,11 +273,18 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "last night": -1, "yesterday": -1, "t
                  "the day after tomorrow": 2}
 
 
+# the shapes of a day phrase, in lower case: "oct. 26, 2017", "next friday", "10/26/2017", "oct. 26"
+_MONTH_DAY_YEAR = re.compile(r"(\S+?)\.?\s+(\d+)(?:st|nd|rd|th)?\s*,\s*(\d{4})$")
+_MOD_WEEKDAY = re.compile(r"(next|last|this) (\w+)")
+_NUMERIC_DAY = re.compile(r"([01]?\d)/([0-3]?\d)/(\d{4})")
+_MONTH_DAY = re.compile(r"(\S+?)\.?\s+(\d+)")
+
+
 def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
     """The day a day phrase names ("Friday", "next Tuesday", "Oct. 26, 2017", "tomorrow",
     "12/25/2017", "Christmas"), resolved like the mention at START:END; None if unknown."""
     s_l = lower(s)
-    mm = re.match(r"(\S+?)\.?\s+(\d+)(?:st|nd|rd|th)?\s*,\s*(\d{4})$", s_l)
+    mm = _MONTH_DAY_YEAR.match(s_l)
     if mm and mm.group(1) in MONTHS:
         try:
             return dt.date(int(mm.group(3)), MONTHS[mm.group(1)], int(mm.group(2)))
@@ -287,10 +297,10 @@ def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
             return doc.ref + dt.timedelta(days=RELATIVE_DAYS[s_l])
     if s_l in WEEKDAYS:
         return weekday_date(WEEKDAYS[s_l], "", doc, start, end)
-    mm = re.fullmatch(r"(next|last|this) (\w+)", s_l)
+    mm = _MOD_WEEKDAY.fullmatch(s_l)
     if mm and mm.group(2) in WEEKDAYS:
         return weekday_date(WEEKDAYS[mm.group(2)], mm.group(1), doc, start, end)
-    mm = re.fullmatch(r"([01]?\d)/([0-3]?\d)/(\d{4})", s_l)
+    mm = _NUMERIC_DAY.fullmatch(s_l)
     if mm:
         try:
             return dt.date(int(mm.group(3)), int(mm.group(1)), int(mm.group(2)))
@@ -303,7 +313,7 @@ def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
         elif this < doc.ref and doc.tense(start, end) == "future":
             this = holiday_date(s_l, doc.ref.year + 1)
         return this
-    mm = re.match(r"(\S+?)\.?\s+(\d+)", s_l)
+    mm = _MONTH_DAY.match(s_l)
     if mm and mm.group(1) in MONTHS:
         month, day = MONTHS[mm.group(1)], int(mm.group(2))
         y = pick_year(month, day, doc, start, end)  # a year: the reference is known here

@@ -90,14 +90,17 @@ def alt(words, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
 def first_words(phrases) -> list[str]:
     """The first word of each phrase ("twenty-first" → "twenty"): every match of it starts so."""
-    return sorted({re.findall(r"[a-z]+", p)[0] for p in phrases})
+    return sorted({_WORD.findall(p)[0] for p in phrases})
 
 
 def last_words(phrases) -> list[str]:
     """The last word of each phrase ("twenty-first" → "first"): a word every match of it contains."""
-    return sorted({re.findall(r"[a-z]+", p)[-1] for p in phrases})
+    return sorted({_WORD.findall(p)[-1] for p in phrases})
 
 
 # --------------------------------------------------------------------------- shared sub-patterns
@@ -142,7 +145,7 @@ ANCHOR_GROUPS: dict[str, list[str]] = {
     "@units": [w for u in UNITS for w in u.split()], "@seasons": list(SEASONS), "@parts": list(PARTS_OF_DAY),
     "@adverbs": list(SET_ADVERBS), "@decades": list(DECADE_WORDS),
     # distinctive words of holiday names ("christmas", "thanksgiving"), not "day", "new", "eve"
-    "@holidays": [w for h in HOLIDAYS for w in re.findall(r"[a-z]+", h)
+    "@holidays": [w for h in HOLIDAYS for w in _WORD.findall(h)
                   if w not in {"day", "new", "year", "s", "st", "eve", "may", "good", "king", "sunday", "monday", "friday"}],
     "@ordinals": [w for o in ORDINALS for w in o.split("-")], "@reldays": ["today", "tonight", "yesterday", "tomorrow", "tmrw"],
 }

@@ -50,6 +50,7 @@ DECIMAL = re.compile(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?")
 FRACTION = re.compile(r"(\d)/(\d)")
 _DASHES = re.compile(r"[-\s]+")
 _DIGITS = re.compile(r"\d+")
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -77,7 +78,7 @@ def number_value(s: str) -> Optional[float]:
         return int(m.group(1)) / int(m.group(2))
     if s in NUMBER_WORDS:
         return NUMBER_WORDS[s] + half
-    parts = re.split(r"[- ]", s)
+    parts = _HYPHEN_OR_SPACE.split(s)
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
     return None

@@ -38,6 +38,11 @@ _LEAD_DAY_HEAD = rf"""(?:(?:last|next|this|this\s+coming|coming|previous|the\s+p
 _DAY_THEN_HOUR = r"(?:day|row|ight|noon|ning|\d|st|nd|rd|th),?\s+(?:(?:at|by|from|around|about|until|before|after)\s+){0,2}\d"
 
 
+# "Easter Monday at 10:30", "Black Friday at 6 a.m.": a holiday named by a weekday is the day
+HOLIDAY_WORD_BEFORE = re.compile(r"(?:easter|good|black|cyber)\s+$", re.I)
+_DASH_OR_SPACE = re.compile(r"[-\s]")
+
+
 def _marked_clock(m) -> bool:
     """ "a.m.", "pm", "o'clock" or minutes with "at", "around" … or a time zone: without a day
     before it, a bare "10" or "3:15" is not a time (the first test of ``_is_time``)."""
@@ -53,7 +58,7 @@ def _clock(m, doc):
       anchors="@weekdays @reldays @months", needs=_DAY_THEN_HOUR, locate=_LEAD_DAY_HEAD)
 def _day_clock(m, doc):
     """ "Friday at 10 a.m.", "tomorrow 8:00am", "Dec. 27 12:30": a time on a named day."""
-    if re.search(r"(?:easter|good|black|cyber)\s+$", doc.text[max(0, m.start() - 8):m.start()], re.I):
+    if HOLIDAY_WORD_BEFORE.search(doc.text[max(0, m.start() - 8):m.start()]):
         return None  # "Easter Monday at 10:30": the holiday is the day
     lday = lower(m["lday"])
     if lday in WEEKDAYS:
@@ -111,7 +116,7 @@ def _hour_of_day(m, h: int, ap: str, lead: bool) -> int:
     {_TIME_DAY}(?!\w)""", 3,
       anchors="noon midday midnight midafternoon midmorning @parts", needs="noon|mid", part_of_name=in_show_name)
 def _named_time(m, doc):
-    t = re.sub(r"[-\s]", "", m["t"].lower())
+    t = _DASH_OR_SPACE.sub("", m["t"].lower())
     day = day_of_phrase(m["day"], doc, m.start(), m.end()) if m["day"] else anchor_day(doc, m.start())
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     suffix = listed({"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO"}, t)

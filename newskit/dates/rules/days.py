@@ -26,6 +26,7 @@ from newskit.dates.lexicon import (DAY_NUMBER, DAY_WORD, ORDINALS, PART_OF_DAY, 
 from newskit.dates.names import in_show_name
 from newskit.dates.values import calendar_limits, day_number, week_value
 
+_PLURAL = re.compile(r"\w+s")  # "Fridays": the weekly set, see weekday_set
 # "in the morning meetings": a part of the day as an adjective, not a time
 PART_AS_ADJECTIVE = re.compile(
     r"\s+(?:meetings?|news|newspapers?|papers?|shows?|sessions?|briefings?|rush|commute|editions?|prayers?|services?|programs?)\b",
@@ -70,7 +71,7 @@ def _this_part(m, doc):
     (?P<wd>{WEEKDAY})(?:'s)?(?!\w)(?:\s+(?P<part>{PART_OF_DAY})(?!\w))?""", 2, anchors="@weekdays")
 def _weekday(m, doc):
     wd = listed(WEEKDAYS, m["wd"].lower())
-    if re.fullmatch(r"\w+s", m["wd"]) and m["wd"].lower().endswith("days"):
+    if _PLURAL.fullmatch(m["wd"]) and m["wd"].lower().endswith("days"):
         return None
     mod = lower(m["mod"])
     if mod in ("early", "late", "earlier", "later"):

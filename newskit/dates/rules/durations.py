@@ -34,6 +34,7 @@ IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 # "5 percent a year", "twice a week": "a" + unit after an amount is a rate (a SET), not a duration
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$")
 OF_AFTER = re.compile(r"\s+of\b")
+TRADING_DAYS = re.compile(r"trading|business", re.I)  # trading and business days are not calendar days
 
 
 @rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:(?<!\d\d\d\d)\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
@@ -158,7 +159,7 @@ _UNIT_NEEDS = "|".join(last_words(UNITS))  # "days", "trading days"
       locate=_OFFSET_HEAD)
 def _offset_from_day(m, doc):
     """ "two weeks before Christmas", "3 days after January 12th": a day counted from another."""
-    if re.search(r"trading|business", m["unit"], re.I):
+    if TRADING_DAYS.search(m["unit"]):
         return None  # trading days are not calendar days
     base = day_of_phrase(m["base"], doc, m.start("base"), m.end("base"))
     n = number_value(m["num"])

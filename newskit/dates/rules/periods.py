@@ -82,6 +82,10 @@ def _half(m, doc):
     return "DATE", f"{y}-H{h}"
 
 
+# "the quarter of the cost", "the period of a year": a part or a length, not a period of the calendar
+OF_WHAT_AFTER = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|all|[\d$])", re.I)
+
+
 @rule("period_in_context", rf"""(?:the\s+)?(?:(?P<which>latest|current|same|comparable|corresponding|year-ago|year-earlier|{YEAR4})\s+)?
     (?:(?:year-ago|year-earlier|fiscal)\s+)?(?P<unit>quarter|period)(?:\s+(?P<tail>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?(?!\w|-)""", 2,
       anchors="quarter period")
@@ -90,7 +94,7 @@ def _period(m, doc):
     which = lower(m["which"])
     if not text.startswith("the") and not which:
         return None  # "a quarter of the cost", "another quarter": a fraction
-    if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|[\d$])", doc.text[m.end():m.end() + 12], re.I):
+    if OF_WHAT_AFTER.match(doc.text[m.end():m.end() + 12]):
         return None
     if m["unit"].lower() == "period" and not which and not m["tail"]:
         return None

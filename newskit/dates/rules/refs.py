@@ -21,6 +21,14 @@ from newskit.dates.lexicon import (MONTH_FULL, MONTHS, PARTS_OF_DAY, PRESENT_REF
 from newskit.dates.rules.relative import relative_unit
 from newskit.dates.values import duration_value
 
+# a Title-Case adverb in a name: "the Daily News" (a capital after), "Breitbart News Daily" (before)
+CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
+LOWER_CASE_AFTER = re.compile(r"\s+[a-z]")  # "quarterly dividend": an adjective
+ON_AFTER = re.compile(r"\s+on\b")  # "now on display", "from now on"
+# "current account", "current affairs", electric current: not the present
+CURRENT_AS_NOUN = re.compile(r"\s+(?:account|accounts|affairs|events|issue|density|flow|flows|carrying|carrier)\b")
+
 # -- sets --------------------------------------------------------------------------------
 
 @rule("set", rf"""(?P<q>every|each|per|a|once\s+a|twice\s+a)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|summer|winter|spring|{MONTH_FULL})(?!\w)""", 2,
@@ -42,10 +50,10 @@ def _set(m, doc):
 
 @rule("set_adverb", rf"""(?P<w>{alt(SET_ADVERBS)})(?!\w)""", 1, anchors="@adverbs")
 def _set_adv(m, doc):
-    if m["w"][0].isupper() and (re.match(r"\s+[A-Z]", doc.text[m.end():m.end() + 2])
-                                or re.search(r"[A-Z][\w.]*\s+$", doc.text[max(0, m.start() - 20):m.start()])):
+    if m["w"][0].isupper() and (CAPITAL_AFTER.match(doc.text[m.end():m.end() + 2])
+                                or CAPITALISED_BEFORE.search(doc.text[max(0, m.start() - 20):m.start()])):
         return None  # "the Daily News", "Breitbart News Daily": a name
-    if m["w"].lower() == "quarterly" and re.match(r"\s+[a-z]", doc.text[m.end():m.end() + 2]):
+    if m["w"].lower() == "quarterly" and LOWER_CASE_AFTER.match(doc.text[m.end():m.end() + 2]):
         return None  # "its quarterly dividend": a kind of payment, not a recurrence in the text
     return "SET", listed(SET_ADVERBS, m["w"].lower())  # "bi weekly": the table has "bi-weekly"
 
@@ -59,7 +67,7 @@ def _present(m, doc):
     if w == "today's":
         return None
     after = doc.text[m.end():m.end() + 12].lower()
-    if w == "now" and re.match(r"\s+on\b", after):
+    if w == "now" and ON_AFTER.match(after):
         return None
     return "DATE", "PRESENT_REF"
 
@@ -73,7 +81,7 @@ def _recent_units(m, doc):
 def _current(m, doc):
     if m["then"]:
         return "DATE", "PAST_REF"
-    if re.match(r"\s+(?:account|accounts|affairs|events|issue|density|flow|flows|carrying|carrier)\b", doc.text[m.end():m.end() + 12]):
+    if CURRENT_AS_NOUN.match(doc.text[m.end():m.end() + 12]):
         return None
     return "DATE", "PRESENT_REF"
 

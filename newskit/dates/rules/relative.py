@@ -106,6 +106,10 @@ def _weekend(m, doc):
     return "DATE", week_value(day) + "-WE"
 
 
+# "for the year", "in the year", "during the year": the bare "the year" is this year only after these
+DURING_BEFORE = re.compile(r"\b(?:for|in|during|throughout|of)\s+$")
+
+
 @rule("the_year", r"""(?:the\s+(?P<kind>full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+|the\s+)year(?P<ended>\s+(?:ended|ending|ends|to\s+date))?(?![\w-]|'s|\s+(?:ago|earlier|before|after|later|of|in|when|that|he|she|they|it|we|I)\b)""", 0,
       anchors="year")
 def _the_year(m, doc):
@@ -115,7 +119,7 @@ def _the_year(m, doc):
     if kind.startswith("latest"):
         return "DATE", str(doc.ref.year - 1) if doc.ref else "XXXX"
     before = doc.text[max(0, m.start() - 12):m.start()].lower()
-    if not kind and not re.search(r"\b(?:for|in|during|throughout|of)\s+$", before):
+    if not kind and not DURING_BEFORE.search(before):
         return None
     return "DATE", str(doc.ref.year) if doc.ref else "XXXX"
 
