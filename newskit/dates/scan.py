@@ -12,6 +12,7 @@
    is part of a name does not block the shorter matches inside it.
 
 Example:
+    >>> from newskit.wordlists import fold_case
     >>> text = "Talks stalled last week."
     >>> [(text[s:e], r.name) for s, e, _prio, r, _m in candidates(text, fold_case(text))]
     [('last week', 'relative_unit')]
@@ -24,7 +25,6 @@ from newskit.dates.context import Probe
 from newskit.dates.engine import Declined
 from newskit.dates.rules import RULES
 from newskit.numbers import word_trie
-from newskit.wordlists import fold_case  # noqa: F401  (the doctest's)
 
 # The anchor tokens, found in the folded text: numbers (a run of digits; "'90s") and whole anchor words.
 # (A pattern that starts with a character class is searched fastest: "\d\d*", not "\d+".)

@@ -14,12 +14,14 @@ between two equal matches (same span, same priority) the rule registered first w
 7. ``refs``: sets, and references to the present, past and future
 
 Example:
-    >>> [r.name for r in RULES][:3]
-    ['iso_date', 'numeric_date', 'month_day']
+    >>> [r.name for r in RULES][:3], [f.__name__.rpartition(".")[2] for f in FAMILIES][:2]
+    (['iso_date', 'numeric_date', 'month_day'], ['calendar', 'days'])
 """
 from __future__ import annotations
 
 from newskit.dates.engine import RULES
-from newskit.dates.rules import calendar, days, clock, relative, periods, durations, refs  # noqa: F401  (in this order)
+from newskit.dates.rules import calendar, days, clock, relative, periods, durations, refs  # in this order
 
-__all__ = ["RULES"]
+FAMILIES = (calendar, days, clock, relative, periods, durations, refs)
+
+__all__ = ["FAMILIES", "RULES"]

@@ -118,7 +118,7 @@ def _nth_week(m, doc):
     return "DATE", f"{y}-W{k:02d}"
 
 
-@rule("part_of_day", rf"""(?P<edge>early|late|later|earlier)?\s*in\s+the\s+(?P<part>morning|afternoon|evening)(?!\w)""", 0,
+@rule("part_of_day", r"""(?P<edge>early|late|later|earlier)?\s*in\s+the\s+(?P<part>morning|afternoon|evening)(?!\w)""", 0,
       anchors="morning afternoon evening")
 def _part_of_day(m, doc):
     """ "early in the morning", "later in the afternoon": that part of the day in context."""

@@ -107,7 +107,7 @@ def _future(m, doc):
     return "DATE", "FUTURE_REF"
 
 
-@rule("earlier_this", rf"""(?P<when>earlier|later|early|late|mid|at\s+the\s+end\s+of|the\s+end\s+of|the\s+rest\s+of|by\s+the\s+end\s+of|at\s+the\s+start\s+of)[-\s]+(?P<mod>this|last|next)\s+(?P<unit>week|month|year|quarter|decade)(?!\w)""", 4,
+@rule("earlier_this", r"""(?P<when>earlier|later|early|late|mid|at\s+the\s+end\s+of|the\s+end\s+of|the\s+rest\s+of|by\s+the\s+end\s+of|at\s+the\s+start\s+of)[-\s]+(?P<mod>this|last|next)\s+(?P<unit>week|month|year|quarter|decade)(?!\w)""", 4,
       anchors="@units",
       needs=r"(?:earlier|later|early|late|mid|of)[-\s]+(?:this|last|next)\s+(?:week|month|year|quarter|decade)")
 def _earlier_this(m, doc):

@@ -147,7 +147,7 @@ def _anchored_day(m, doc):
     return "DATE", doc.day.isoformat()
 
 
-@rule("ahead", rf"""the\s+(?P<unit>days|weeks|months|years|decades|quarters)\s+ahead(?!\w)""", 2, anchors="ahead")
+@rule("ahead", r"""the\s+(?P<unit>days|weeks|months|years|decades|quarters)\s+ahead(?!\w)""", 2, anchors="ahead")
 def _ahead(m, doc):
     return "DURATION", duration_value(None, m["unit"])
 
