@@ -285,44 +285,63 @@ def value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
 
 @functools.lru_cache(maxsize=4096)
 def _value_range(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
-    try:
-        m = _V_DAY.fullmatch(value)
+    for shape, days in _SHAPES:
+        m = shape.fullmatch(value)
         if m:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])), None
-        m = _V_MONTH.fullmatch(value)
-        if m:
-            first = dt.date(int(m[1]), int(m[2]), 1)
-            return first, first + relativedelta(months=1, days=-1)
-        m = _V_WEEK.fullmatch(value)
-        if m:
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            if m[3]:
-                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-            return monday, monday + dt.timedelta(days=6)
-        m = _V_QUARTER.fullmatch(value)
-        if m:
-            first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
-            return first, first + relativedelta(months=3, days=-1)
-        m = _V_HALF.fullmatch(value)
-        if m:
-            first = dt.date(int(m[1]), 6 * int(m[2]) - 5, 1)
-            return first, first + relativedelta(months=6, days=-1)
-        m = _V_SEASON.fullmatch(value)
-        if m:
-            a, b = _SEASON_MONTHS[m[2]]
-            first = dt.date(int(m[1]), a, 1)
-            return first, first + relativedelta(months=b - a + 1, days=-1)
-        m = V_YEAR.fullmatch(value)
-        if m:
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        m = _V_DECADE.fullmatch(value)
-        if m:
-            y = int(m[1]) * 10
-            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
-        m = _V_CENTURY.fullmatch(value)
-        if m:
-            y = int(m[1]) * 100
-            return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
-    except ValueError:
-        pass
-    return None, None
+            try:
+                return days(m)
+            except ValueError:
+                return None, None  # "2017-13", "2015-W53": the shape of a value, but no such days
+    return None, None  # "PRESENT_REF", "P3D", "XXXX-10-26"
+
+
+def _day_span(m):
+    return dt.date(int(m[1]), int(m[2]), int(m[3])), None
+
+
+def _month_span(m):
+    first = dt.date(int(m[1]), int(m[2]), 1)
+    return first, first + relativedelta(months=1, days=-1)
+
+
+def _week_span(m):
+    monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    if m[3]:
+        return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _quarter_span(m):
+    first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+    return first, first + relativedelta(months=3, days=-1)
+
+
+def _half_span(m):
+    first = dt.date(int(m[1]), 6 * int(m[2]) - 5, 1)
+    return first, first + relativedelta(months=6, days=-1)
+
+
+def _season_span(m):
+    a, b = _SEASON_MONTHS[m[2]]
+    first = dt.date(int(m[1]), a, 1)
+    return first, first + relativedelta(months=b - a + 1, days=-1)
+
+
+def _year_span(m):
+    return dt.date(int(m[0]), 1, 1), dt.date(int(m[0]), 12, 31)
+
+
+def _decade_span(m):
+    y = int(m[1]) * 10
+    return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+
+
+def _century_span(m):
+    y = int(m[1]) * 100
+    return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
+
+
+# each shape of a DATE value with its first and last day, tried in this order
+_SHAPES = ((_V_DAY, _day_span), (_V_MONTH, _month_span), (_V_WEEK, _week_span), (_V_QUARTER, _quarter_span),
+           (_V_HALF, _half_span), (_V_SEASON, _season_span), (V_YEAR, _year_span), (_V_DECADE, _decade_span),
+           (_V_CENTURY, _century_span))
