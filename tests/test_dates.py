@@ -364,6 +364,13 @@ def test_not_dates():
     assert find_dates("The 5-year-old boy and his 40-year-old father.", reference=REF) == []
 
 
+@pytest.mark.xfail(reason="the dates' unit words (resources/dates/units.json) lack 'yrs', which the quantities' "
+                          "units have: to be fixed when the two lexicons are unified, not in a restructuring",
+                   strict=True)
+def test_abbreviated_units_are_dates_too():
+    assert [m.value for m in find_dates("The plant closed five yrs ago.", reference=REF)] == ["2012"]
+
+
 def test_long_text_is_fast():
     sentence = ("Iraqi forces on Friday retook Al-Qaim, which Daesh seized in 2014; the operation was "
                 "launched on Oct. 26 and lasted nine days, officials said last week. ")
