@@ -90,7 +90,8 @@ def check_case(case: dict, find_dates) -> bool:
     """True when ``find_dates`` gives exactly the expected entities of a Recognizers case."""
     text = case["Input"]
     ref = case.get("Context", {}).get("ReferenceDateTime")
-    reference = dt.datetime.fromisoformat(ref).date() if ref else None
+    # the date part only: Python 3.10 does not read the cases' 7-digit fractions of a second
+    reference = dt.date.fromisoformat(ref[:10]) if ref else None
     found = find_dates(text, reference=reference)
     expected = case.get("Results", [])
     used = set()
