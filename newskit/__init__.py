@@ -44,7 +44,7 @@ _API = {
     "CorpusResult": "newskit.corpus",
     "render_html": "newskit.display",
     "plot": "newskit.plot",
-    "to_frame": "newskit.spans",
+    "to_frame": "newskit.tables",
 }
 
 #: public names that are modules rather than functions or classes

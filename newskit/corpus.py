@@ -94,7 +94,7 @@ def empty_table(table: str):
         >>> list(empty_table("errors").columns)
         ['doc', 'article_id', 'path', 'record', 'stage', 'error', 'reason']
     """
-    from newskit.analysis import typed_frame
+    from newskit.tables import typed_frame
 
     return typed_frame([], table_dtypes(table))
 
@@ -233,7 +233,7 @@ class _ChunkTables:
 
     def _flat(self, table: str) -> dict[str, list]:
         """The columns of ``table``, nested values (tuples of results) flattened to text."""
-        from newskit.analysis import flat_value
+        from newskit.tables import flat_value
 
         logical = table_logical(table)
         return {name: [flat_value(v) for v in values] if logical[name] == "any" else values
@@ -241,7 +241,7 @@ class _ChunkTables:
 
     def frame(self, table: str):
         """One table as a typed DataFrame."""
-        from newskit.analysis import frame_of_columns
+        from newskit.tables import frame_of_columns
 
         return frame_of_columns(self._flat(table), table_dtypes(table), n=self.count[table])
 
@@ -412,7 +412,7 @@ def analyze_dask(ddf, tables: Iterable[str] = TABLES, extractors=None, fields=No
         if not compute:
             return lazy
         computed = dask.compute(*lazy.values())
-    from newskit.analysis import typed_frame
+    from newskit.tables import typed_frame
 
     return CorpusResult({t: typed_frame(f, table_dtypes(t)) for t, f in zip(tables, computed)})
 
@@ -525,7 +525,7 @@ def read_table(path: Path, table: str, format: str | None = None):
     """Read one table back: a file, or a directory of part files (read one by one, in order)."""
     import pandas as pd
 
-    from newskit.analysis import typed_frame
+    from newskit.tables import typed_frame
 
     path = Path(path)
     files = sorted(p for p in path.iterdir() if p.name.startswith("part-") and not p.name.endswith(".tmp")) \

@@ -138,7 +138,7 @@ def article_html(analysis) -> str:
     tables = []
     sources = getattr(analysis, "sources", None)
     if sources:
-        from newskit.spans import to_frame
+        from newskit.tables import to_frame
 
         tables.append("<h4>Sources</h4>" + _table(to_frame(sources), ["speaker", "role", "anonymous", "quotes", "words"]))
     if analysis.claims:

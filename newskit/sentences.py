@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from newskit.spans import to_frame as _to_frame
+from newskit.tables import to_frame as _to_frame
 from newskit.wordlists import word_lines
 
 

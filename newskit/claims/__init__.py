@@ -34,7 +34,7 @@ from newskit.claims.claim_types import CLAIM_TYPES, classify, counts_as_quantity
 from newskit.claims.model import load_model
 from newskit.errors import InputError
 from newskit.sentences import split_sentences
-from newskit.spans import to_frame
+from newskit.tables import to_frame
 
 __all__ = ["Claim", "find_claims", "claims_frame", "CLAIM_TYPES", "FIELDS"]
 
