@@ -42,7 +42,7 @@ _API = {
     "analyze": "newskit.analysis",
     "analyze_corpus": "newskit.corpus",
     "CorpusResult": "newskit.corpus",
-    "render_html": "newskit.display",
+    "render_html": "newskit.analysis",
     "plot": "newskit.plot",
     "to_frame": "newskit.tables",
 }

@@ -1,10 +1,13 @@
 """One call for one article: every extractor's results bundled in an :class:`Analysis`.
 
 :func:`analyze` composes the extractors (sentences, quantities, dates, quotes and sources,
-claims); it holds no extraction logic of its own. The :class:`Analysis` it returns keeps the
-results as tuples of frozen dataclasses whose ``start``/``end`` are offsets into
-``analysis.article.text``, turns them into tidy DataFrames (:meth:`Analysis.to_frames`), and
-shows the article with highlights in a notebook (:meth:`Analysis._repr_html_`).
+claims): it imports them directly and calls each with explicit arguments, handing what is
+already found to the steps that reuse it (claims get the sentences, quotes, quantities and
+dates; sources get the quotes). It holds no extraction logic of its own. The
+:class:`Analysis` it returns keeps the results as tuples of frozen dataclasses whose
+``start``/``end`` are offsets into ``analysis.article.text``, turns them into tidy DataFrames
+(:meth:`Analysis.to_frames`, through :mod:`newskit.tables`), and shows the article with
+highlights in a notebook (:meth:`Analysis._repr_html_`, drawn by :mod:`newskit.display`).
 
 Example:
     >>> import newskit
@@ -16,15 +19,16 @@ Example:
 """
 from __future__ import annotations
 
-import dataclasses
-import functools
-import importlib
-import inspect
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
+from newskit import display
 from newskit.article import Article
+from newskit.claims import Claim, find_claims
+from newskit.dates import DateMention, find_dates
+from newskit.quantities import Quantity, find_quantities
+from newskit.quotes import Quote, Source, find_quotes, find_sources
 from newskit.sentences import Sentence, split_sentences
 from newskit.tables import (  # noqa: F401 - re-exported: the frame helpers lived here before newskit.tables
     PANDAS_DTYPES,
@@ -35,83 +39,32 @@ from newskit.tables import (  # noqa: F401 - re-exported: the frame helpers live
     records,
     schema,
     tidy_frame,
+    to_frame,
     typed_frame,
 )
 
-#: The extractors :func:`analyze` runs, in order: kind -> (module, function, result type).
-EXTRACTORS: dict[str, tuple[str, str, str]] = {
-    "quantities": ("newskit.quantities", "find_quantities", "Quantity"),
-    "dates": ("newskit.dates", "find_dates", "DateMention"),
-    "quotes": ("newskit.quotes", "find_quotes", "Quote"),
-    "claims": ("newskit.claims", "find_claims", "Claim"),
+#: The extractors :func:`analyze` can run (sentences always run), in the order it runs them.
+EXTRACTORS = ("quantities", "dates", "quotes", "claims")
+
+#: The result type of each kind of result, in the order of :meth:`Analysis.to_frames` (after
+#: ``article``).
+RESULT_TYPES: dict[str, type] = {
+    "sentences": Sentence, "quantities": Quantity, "dates": DateMention, "quotes": Quote,
+    "sources": Source, "claims": Claim,
 }
 
 #: The kinds of results, in the order of :meth:`Analysis.to_frames` (after ``article``).
-KINDS = ("sentences", "quantities", "dates", "quotes", "sources", "claims")
+KINDS = tuple(RESULT_TYPES)
 
 
-@functools.lru_cache(maxsize=None)
-def _extractor(kind: str):
-    """``(function, result type)`` for one extractor, or ``(None, None)`` if its module is absent.
-
-    Only a missing extractor *module* counts as absent; any other import error is a bug and is
-    raised, so it cannot be mistaken for "no results".
-    """
-    module_name, func_name, type_name = EXTRACTORS[kind]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name == module_name:
-            return None, None
-        raise
-    func = getattr(module, func_name, None)
-    if func is None:  # the module exists but does not (yet) provide the extractor
-        return None, None
-    return func, getattr(module, type_name, None)
-
-
-@functools.lru_cache(maxsize=None)
-def _sources_function():
-    fn, _ = _extractor("quotes")
-    if fn is None:
-        return None, False
-    module = importlib.import_module(EXTRACTORS["quotes"][0])
-    find_sources = getattr(module, "find_sources", None)
-    if find_sources is None:
-        return None, False
-    return find_sources, "quotes" in _parameters(find_sources)
-
-
-@functools.lru_cache(maxsize=None)
-def _parameters(fn) -> frozenset:
-    """The keyword parameters a function accepts (to pass results it can reuse)."""
-    try:
-        return frozenset(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
-        return frozenset()
-
-
-def result_type(kind: str) -> type | None:
-    """The result dataclass of one kind (``Sentence``, ``Quantity`` …), None if not installed."""
-    if kind == "sentences":
-        return Sentence
-    if kind == "sources":
-        return None
-    return _extractor(kind)[1]
-
-
-def available() -> dict[str, bool]:
-    """Which extractors are present in this installation.
+def result_type(kind: str) -> type:
+    """The result dataclass of one kind (``Sentence``, ``Quantity`` … ``Source``, ``Claim``).
 
     Example:
-        >>> available()["sentences"]
-        True
+        >>> result_type("dates").__name__
+        'DateMention'
     """
-    out = {"sentences": True}
-    for kind in EXTRACTORS:
-        out[kind] = _extractor(kind)[0] is not None
-    out["sources"] = _sources_function()[0] is not None
-    return out
+    return RESULT_TYPES[kind]
 
 
 #: Columns of the one-row ``article`` frame (and of the corpus ``articles`` table).
@@ -122,13 +75,6 @@ ARTICLE_LOGICAL = {
     "n_quotes": "int", "n_sources": "int", "n_claims": "int", "n_checkworthy": "int",
 }
 ARTICLE_COLUMNS = {name: PANDAS_DTYPES[t] for name, t in ARTICLE_LOGICAL.items()}
-
-#: Columns of ``newskit.quotes.sources`` (the fields of ``newskit.quotes.Source``).
-SOURCES_LOGICAL = {
-    "speaker": "str?", "role": "str?", "affiliation": "str?", "anonymous": "bool",
-    "quotes": "int", "direct": "int", "words": "int", "first": "int", "named": "bool",
-}
-SOURCES_COLUMNS = {name: PANDAS_DTYPES[t] for name, t in SOURCES_LOGICAL.items()}
 
 
 # --------------------------------------------------------------------------- the bundle
@@ -144,7 +90,6 @@ class Analysis:
         sentences, quantities, dates, quotes, claims: result tuples, in text order.
         sources: one :class:`~newskit.quotes.Source` per quoted source
             (``newskit.find_sources``), most quoted first; ``None`` when quotes were not run.
-        notes: what was not run and why (an extractor not installed in this version).
         timings: seconds spent in each step (for profiling; not part of the results).
     """
 
@@ -155,7 +100,6 @@ class Analysis:
     quotes: tuple = ()
     claims: tuple = ()
     sources: tuple | None = field(default=None, repr=False)
-    notes: tuple[str, ...] = ()
     timings: Mapping[str, float] = field(default_factory=dict, repr=False)
 
     @property
@@ -189,12 +133,9 @@ class Analysis:
             [[None, 0, 4, 'One.'], [None, 5, 9, 'Two.']]
         """
         prefix = {"article_id": self.article.id}
-        frames = {"article": typed_frame([self.article_row()], ARTICLE_COLUMNS, prefix)}
-        for kind in KINDS:
-            if kind == "sources":
-                frames[kind] = typed_frame(records(self.sources or ()), SOURCES_COLUMNS, prefix)
-                continue
-            frames[kind] = tidy_frame(records(getattr(self, kind)), logical_schema(result_type(kind)), prefix)
+        frames = {"article": tidy_frame([self.article_row()], ARTICLE_LOGICAL, prefix)}
+        for kind, cls in RESULT_TYPES.items():
+            frames[kind] = to_frame(getattr(self, kind) or (), cls, prefix)
         return frames
 
     def summary(self, max_claims: int = 3, max_items: int = 8) -> str:
@@ -207,9 +148,7 @@ class Analysis:
         return f"<Analysis of {title!r}: {counts}>"
 
     def _repr_html_(self) -> str:
-        from newskit.display import render_html
-
-        return render_html(self, standalone=False)
+        return display.render_html(self, standalone=False)
 
 
 def _as_article(text_or_article) -> Article:
@@ -223,6 +162,32 @@ def _as_article(text_or_article) -> Article:
     )
 
 
+def _wanted(extractors: Iterable[str] | None) -> set[str]:
+    """The extractors to run; unknown names are rejected with the valid ones."""
+    wanted = set(EXTRACTORS) if extractors is None else set(extractors)
+    unknown = wanted - set(EXTRACTORS)
+    if unknown:
+        raise ValueError(f"unknown extractors {sorted(unknown)}; choose from {list(EXTRACTORS)}")
+    return wanted
+
+
+class _Steps:
+    """Runs the steps of one analysis and keeps the seconds each took."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def run(self, kind: str, step: Callable[..., Iterable], *args, **kwargs) -> tuple:
+        start = time.perf_counter()
+        found = tuple(step(*args, **kwargs))
+        self.timings[kind] = time.perf_counter() - start
+        return found
+
+
+def _listed(found: tuple | None) -> list | None:
+    return None if found is None else list(found)
+
+
 def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Analysis:
     """Run every extractor on one article and bundle the results.
 
@@ -234,8 +199,9 @@ def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Anal
             ``"claims"``); sentences always run. Default: all.
 
     Returns:
-        An :class:`Analysis`. Dates are resolved against ``article.published``. An extractor
-        not present in this installation gives an empty tuple and a line in ``notes``.
+        An :class:`Analysis`. Dates are resolved against ``article.published``. A kind that
+        was not asked for is an empty tuple (``sources`` is None without quotes). An error in
+        an extractor is raised, never turned into an empty result.
 
     Example:
         >>> a = analyze("The minister said on Friday: “Prices rose 5 percent.”")
@@ -243,49 +209,44 @@ def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Anal
         True
     """
     article = _as_article(text_or_article)
-    wanted = set(EXTRACTORS) if extractors is None else set(extractors)
-    unknown = wanted - set(EXTRACTORS)
-    if unknown:
-        raise ValueError(f"unknown extractors {sorted(unknown)}; choose from {list(EXTRACTORS)}")
-    timings: dict[str, float] = {}
-    notes: list[str] = []
-    results: dict[str, Any] = {}
+    wanted = _wanted(extractors)
+    steps = _Steps()
+    sentences = steps.run("sentences", split_sentences, article.text)
+    quantities = steps.run("quantities", find_quantities, article) if "quantities" in wanted else None
+    dates = (steps.run("dates", find_dates, article, reference=article.published)
+             if "dates" in wanted else None)
+    quotes = steps.run("quotes", find_quotes, article) if "quotes" in wanted else None
+    claims = None
+    if "claims" in wanted:
+        # what is already found is handed over; find_claims finds only what was not run here
+        claims = steps.run("claims", find_claims, article, sentences=list(sentences),
+                           quotes=_listed(quotes), quantities=_listed(quantities), dates=_listed(dates))
+    sources = None if quotes is None else steps.run("sources", find_sources, article, quotes=list(quotes))
+    return Analysis(article=article, sentences=sentences, quantities=quantities or (), dates=dates or (),
+                    quotes=quotes or (), claims=claims or (), sources=sources, timings=steps.timings)
 
-    t0 = time.perf_counter()
-    results["sentences"] = tuple(split_sentences(article.text))
-    timings["sentences"] = time.perf_counter() - t0
 
-    for kind in EXTRACTORS:
-        if kind not in wanted:
-            continue
-        fn, _ = _extractor(kind)
-        if fn is None:
-            module_name, func_name, _ = EXTRACTORS[kind]
-            notes.append(f"{kind}: not run ({module_name}.{func_name} is not part of this installation)")
-            continue
-        t0 = time.perf_counter()
-        if kind == "dates":
-            found = fn(article, reference=article.published)
-        elif kind == "claims":
-            # hand over what is already found, where find_claims accepts it (no double work)
-            reuse = {k: list(results[k]) for k in ("quotes", "quantities", "dates", "sentences")
-                     if k in results and k in _parameters(fn)}
-            found = fn(article, **reuse)
-        else:
-            found = fn(article)
-        results[kind] = tuple(found)
-        timings[kind] = time.perf_counter() - t0
+def render_html(analysis, standalone: bool = True, title: str | None = None) -> str:
+    """HTML of one or more articles with highlights (``newskit.render_html``); all text is escaped.
 
-    sources = None
-    if "quotes" in results:
-        fn, takes_quotes = _sources_function()
-        if fn is None:
-            notes.append("sources: not run (newskit.quotes.find_sources is not part of this installation)")
-        else:
-            t0 = time.perf_counter()
-            sources = tuple(fn(article, quotes=list(results["quotes"])) if takes_quotes else fn(article))
-            timings["sources"] = time.perf_counter() - t0
-    return Analysis(article=article, sources=sources, notes=tuple(notes), timings=timings, **results)
+    The convenience that analyses first: it draws with :func:`newskit.display.render_html`,
+    which takes analyses only.
+
+    Args:
+        analysis: an :class:`Analysis`, a list of them, or anything :func:`analyze` accepts
+            (a str or an Article, analysed first with every extractor).
+        standalone: a whole page (``<!DOCTYPE html>`` with its styles) to save as a file;
+            ``False`` gives a fragment with its styles for a notebook cell.
+        title: the page title (default: the first article's title).
+
+    Example:
+        >>> page = render_html("“We won,” Smith said.")
+        >>> page.startswith("<!DOCTYPE html>") and "nk-quote" in page
+        True
+    """
+    items = analysis if isinstance(analysis, (list, tuple)) else [analysis]
+    analyses = [a if isinstance(a, Analysis) else analyze(a) for a in items]
+    return display.render_html(analyses, standalone=standalone, title=title)
 
 
 # --------------------------------------------------------------------------- text summary
@@ -334,8 +295,6 @@ def _summary(a: Analysis, max_claims: int, max_items: int) -> str:
         lines.append(f"  Dates: {'; '.join(items)}{more}")
     else:
         lines.append("  Dates: none found")
-    for note in a.notes:
-        lines.append(f"  Note: {note}")
     return "\n".join(lines)
 
 

@@ -40,7 +40,6 @@ from newskit.analysis import (
     ARTICLE_LOGICAL,
     EXTRACTORS,
     PANDAS_DTYPES,
-    SOURCES_LOGICAL,
     Analysis,
     analyze,
     logical_schema,
@@ -73,11 +72,9 @@ def table_logical(table: str) -> dict[str, str]:
     """Column -> logical type of one corpus table (see :func:`newskit.analysis.logical_type`)."""
     if table == "articles":
         return {**_KEY, **ARTICLE_LOGICAL}
-    if table == "sources":
-        return {**_KEY, **SOURCES_LOGICAL}
     if table == "errors":
         return dict(ERRORS_LOGICAL)
-    if table in EXTRACTORS:
+    if table in TABLES:
         return {**_KEY, **logical_schema(result_type(table))}
     raise ValueError(f"unknown table {table!r}; tables are {list(TABLES)}")
 
@@ -586,7 +583,7 @@ class _Sink:
             else:  # a worker that died while writing this chunk may have left a part behind
                 path.unlink(missing_ok=True)
 
-    def result(self, notes=()) -> "CorpusResult":
+    def result(self) -> "CorpusResult":
         if self.out is None:
             import pandas as pd
 
@@ -595,14 +592,13 @@ class _Sink:
                 pieces = [p for p in self.pieces[t] if len(p)] or self.pieces[t][:1]
                 tables[t] = (pd.concat(pieces, ignore_index=True) if len(pieces) > 1
                              else pieces[0] if pieces else empty_table(t))
-            return CorpusResult(tables, notes=notes)
+            return CorpusResult(tables)
         manifest = {"format": self.format, "tables": list(TABLES), "articles": self.n_articles,
-                    "errors": self.n_errors, "parts": self.parts, "notes": list(notes)}
+                    "errors": self.n_errors, "parts": self.parts}
         tmp = self.out / "manifest.json.tmp"
         tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         os.replace(tmp, self.out / "manifest.json")
-        return CorpusResult(out=self.out, format=self.format, notes=notes,
-                            counts=(self.n_articles, self.n_errors))
+        return CorpusResult(out=self.out, format=self.format, counts=(self.n_articles, self.n_errors))
 
 
 # --------------------------------------------------------------------------- the result
@@ -623,11 +619,10 @@ class CorpusResult:
     """
 
     def __init__(self, tables: Mapping[str, Any] | None = None, *, out=None, format: str | None = None,
-                 notes: Iterable[str] = (), counts: tuple[int, int] | None = None):
+                 counts: tuple[int, int] | None = None):
         self._tables = dict(tables or {})
         self.out = Path(out) if out is not None else None
         self.format = format
-        self.notes = tuple(notes)
         self._counts = counts
 
     @classmethod
@@ -653,7 +648,7 @@ class CorpusResult:
         directory = Path(directory)
         manifest = directory / "manifest.json"
         meta = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
-        return cls(out=directory, format=meta.get("format"), notes=meta.get("notes", ()))
+        return cls(out=directory, format=meta.get("format"))
 
     def table(self, name: str):
         """One table by name (one of :data:`TABLES`)."""
@@ -710,7 +705,7 @@ class CorpusResult:
         paths = [write_table(self.table(t), directory / f"{t}{OUTPUT_FORMATS[format]}", t, format)
                  for t in TABLES]
         manifest = {"format": format, "tables": list(TABLES), "articles": self.n_articles,
-                    "errors": self.n_errors, "notes": list(self.notes)}
+                    "errors": self.n_errors}
         (directory / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         return paths
 
@@ -732,7 +727,6 @@ class CorpusResult:
             lines.append(f"  failed: {row['path'] or row['article_id']}: {row['error']}: {row['reason']}")
         if len(errors) > top:
             lines.append(f"  … and {len(errors) - top} more failures (see .errors)")
-        lines.extend(f"  note: {n}" for n in self.notes)
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -755,8 +749,7 @@ def _mp_context():
     if "forkserver" in methods:  # safe with threads (notebooks, Dask) and fast to start workers
         ctx = multiprocessing.get_context("forkserver")
         # imported once in the fork server, so that each worker starts with them loaded
-        ctx.set_forkserver_preload(["newskit.corpus", "pandas", "nltk.tokenize.punkt",
-                                    *(module for module, _, _ in EXTRACTORS.values())])
+        ctx.set_forkserver_preload(["newskit.corpus", "newskit.analysis", "pandas", "nltk.tokenize.punkt"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -870,12 +863,7 @@ def analyze_corpus(sources, jobs: int | None = None, progress: bool = True, out=
     finally:
         if bar is not None:
             bar.close()
-    from newskit.analysis import available
-
-    notes = [f"{k}: not run ({EXTRACTORS[k][0]}.{EXTRACTORS[k][1]} is not part of this installation)"
-             for k, ok in available().items() if not ok and k in EXTRACTORS
-             and (extractors is None or k in extractors)]
-    return sink.result(notes)
+    return sink.result()
 
 
 def _known_total(sources) -> int | None:

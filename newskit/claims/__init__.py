@@ -10,10 +10,9 @@
 - the **quantities** (:func:`newskit.quantities.find_quantities`) and **dates**
   (:func:`newskit.dates.find_dates`) whose spans lie inside the sentence.
 
-Link points: each of those three extractors is optional here. Where its module is not
-installed, the claim gets an empty tuple (or the outlet as claimer); where it raises, a
-``RuntimeWarning`` names the error and the claim gets the same fallback, so a bug elsewhere
-never hides the claims.
+Those three extractors are imported directly and called only for what the caller did not
+hand over (``newskit.analyze`` hands over everything it already found). An error in one of
+them is raised: it is a bug to fix, never an empty result.
 
 Example:
     >>> import newskit
@@ -24,15 +23,15 @@ Example:
 from __future__ import annotations
 
 import bisect
-
-import importlib
-import warnings
 from dataclasses import dataclass
 
 from newskit.article import Article, as_text_and_reference
 from newskit.claims.claim_types import CLAIM_TYPES, classify, counts_as_quantity, is_hedged
 from newskit.claims.model import load_model
+from newskit.dates import find_dates
 from newskit.errors import InputError
+from newskit.quantities import find_quantities
+from newskit.quotes import find_quotes
 from newskit.sentences import split_sentences
 from newskit.tables import to_frame
 
@@ -78,25 +77,6 @@ class Claim:
     field_index: int = 0
     rule: str = ""
     attribution: str = "outlet"
-
-
-def _optional(module_name: str, func_name: str, *args):
-    """Call an optional extractor; ``None`` when its module is absent (the link point)."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name == module_name:
-            return None
-        raise
-    func = getattr(module, func_name, None)
-    if func is None:
-        return None
-    try:
-        return list(func(*args))
-    except Exception as err:  # noqa: BLE001 - reported, then the documented fallback
-        warnings.warn(f"newskit.find_claims: {module_name}.{func_name} failed ({err!r}); "
-                      "claims keep an empty result for it", RuntimeWarning, stacklevel=3)
-        return None
 
 
 class _Within:
@@ -216,11 +196,11 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
     body_items = n_meta < len(pieces)
     if body_items:
         if quotes is None:
-            quotes = _optional("newskit.quotes", "find_quotes", text)
+            quotes = find_quotes(text)
         if quantities is None:
-            quantities = _optional("newskit.quantities", "find_quantities", text)
+            quantities = find_quantities(text)
         if dates is None:
-            dates = _optional("newskit.dates", "find_dates", text, reference)
+            dates = find_dates(text, reference=reference)
     outlet = _outlet(text_or_article)
     scores = model.scores([p[4] for p in pieces])
 
