@@ -30,7 +30,7 @@ from newskit.dates import DateMention, find_dates
 from newskit.quantities import Quantity, find_quantities
 from newskit.quotes import Quote, Source, find_quotes, find_sources
 from newskit.sentences import Sentence, split_sentences
-from newskit.tables import (  # noqa: F401 - re-exported: the frame helpers lived here before newskit.tables
+from newskit.tables import (  # re-exported (see __all__): the frame helpers lived here before
     PANDAS_DTYPES,
     flat_value,
     frame_of_columns,
@@ -42,6 +42,14 @@ from newskit.tables import (  # noqa: F401 - re-exported: the frame helpers live
     to_frame,
     typed_frame,
 )
+
+__all__ = [
+    "Analysis", "analyze", "render_html", "source_counts", "result_type", "EXTRACTORS", "KINDS",
+    "RESULT_TYPES", "ARTICLE_LOGICAL", "ARTICLE_COLUMNS",
+    # the frame helpers of newskit.tables, importable from here as before
+    "PANDAS_DTYPES", "flat_value", "frame_of_columns", "logical_schema", "logical_type", "records",
+    "schema", "tidy_frame", "to_frame", "typed_frame",
+]
 
 #: The extractors :func:`analyze` can run (sentences always run), in the order it runs them.
 EXTRACTORS = ("quantities", "dates", "quotes", "claims")

@@ -37,7 +37,7 @@ import json
 from typing import Any, Iterable, Mapping
 
 __all__ = ["PANDAS_DTYPES", "to_frame", "logical_type", "logical_schema", "schema", "records",
-           "tidy_frame", "typed_frame", "frame_of_columns", "flat_value"]
+           "tidy_frame", "typed_frame", "frame_of_columns", "flat_value", "is_missing"]
 
 #: Logical column types: how a column is held in pandas and written to disk.
 #: ``int?``/``bool?`` are optional (nullable); ``any`` is anything else (kept as Python objects,
@@ -120,6 +120,24 @@ def records(items: Iterable[Any]) -> list[dict]:
         else:
             rows.append(dict(item))
     return rows
+
+
+def is_missing(value) -> bool:
+    """None, NaN, pd.NA or NaT: no value (a list, tuple or dict is a value)."""
+    if value is None:
+        return True
+    if isinstance(value, (str, int)):  # the common cells, without asking pandas (bool is an int)
+        return False
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, (list, tuple, dict)):
+        return False
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def flat_value(value: Any) -> Any:
