@@ -1,6 +1,9 @@
 """newskit: claims, quoted sources and simple statistics in news text, for notebooks.
 
-The public API is re-exported here and loaded lazily, so ``import newskit`` stays fast.
+The public API is re-exported here and loaded lazily, so ``import newskit`` stays fast; the
+``TYPE_CHECKING`` block at the end names every public name for editors and type checkers. The
+modules are built in layers (see ``docs/architecture.md``); this lazy API is the only place that
+loads modules by name.
 
 Example:
     >>> import newskit
@@ -67,8 +70,17 @@ def __dir__():
     return sorted(set(globals()) | set(_API))
 
 
-if TYPE_CHECKING:  # for editors and type checkers only
-    from newskit.article import Article, Removal  # noqa: F401
-    from newskit.cleaning import clean  # noqa: F401
-    from newskit.loading import load, load_corpus  # noqa: F401
-    from newskit.sentences import Sentence, split_sentences  # noqa: F401
+if TYPE_CHECKING:  # for editors and type checkers: every public name of _API (tests/test_package.py)
+    from newskit import errors, plot
+    from newskit.analysis import Analysis, analyze, render_html
+    from newskit.article import Article, Removal
+    from newskit.claims import Claim, find_claims
+    from newskit.cleaning import clean
+    from newskit.corpus import CorpusResult, analyze_corpus
+    from newskit.dates import DateMention, find_dates
+    from newskit.errors import NewskitError
+    from newskit.loading import LoadError, corpus_frame, load, load_corpus
+    from newskit.quantities import Quantity, find_quantities
+    from newskit.quotes import Quote, Source, find_quotes, find_sources, sources
+    from newskit.sentences import Sentence, split_sentences
+    from newskit.tables import to_frame

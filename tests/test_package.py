@@ -64,3 +64,33 @@ def test_no_pickle_in_the_package():
         if path.suffix == ".py":
             text = path.read_text(encoding="utf-8")
             assert "import pickle" not in text and "allow_pickle=True" not in text, path
+
+
+def _type_checking_imports() -> dict[str, str]:
+    """Name -> module of every import in newskit/__init__.py's ``if TYPE_CHECKING:`` block."""
+    import ast
+
+    tree = ast.parse((ROOT / "newskit" / "__init__.py").read_text(encoding="utf-8"))
+    blocks = [n for n in tree.body if isinstance(n, ast.If) and getattr(n.test, "id", None) == "TYPE_CHECKING"]
+    assert len(blocks) == 1, "newskit/__init__.py needs one `if TYPE_CHECKING:` block"
+    names = {}
+    for node in ast.walk(blocks[0]):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                name = alias.asname or alias.name
+                names[name] = f"{node.module}.{alias.name}" if node.module == "newskit" else node.module
+    return names
+
+
+def test_type_checkers_see_every_public_name():
+    """The TYPE_CHECKING block imports exactly the lazy API's names, each from its module."""
+    seen = _type_checking_imports()
+    assert seen == newskit._API, (sorted(set(newskit._API) - set(seen)), sorted(set(seen) - set(newskit._API)))
+    assert sorted(newskit.__all__) == sorted(seen)
+    for name, module in seen.items():  # and they are the very objects the lazy API gives
+        import importlib
+
+        if name in newskit._SUBMODULES:
+            assert getattr(newskit, name) is importlib.import_module(module), name
+        else:
+            assert getattr(newskit, name) is getattr(importlib.import_module(module), name), name
