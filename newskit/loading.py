@@ -21,6 +21,7 @@ import glob
 import io
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -320,11 +321,42 @@ def _read_path(path: Path, max_bytes: int) -> str:
     return decode(path.read_bytes(), str(path))
 
 
+#: The longest str taken for a path (longer strings are always text).
+MAX_PATH_CHARS = 1024
+
+#: One token of the characters of ordinary paths and file names: letters, digits, ``_ . - ~ + @
+#: % , = :`` and the separators ``/`` ``\``; no white space, no markup or JSON (``< > { } " '``).
+_PATH_TOKEN = re.compile(r"[\w.\-~+@%,=:/\\]+")
+
+
 def looks_like_path(source: str) -> bool:
-    """Whether a str names a file (it exists, or has a known extension) rather than holding text."""
-    return len(source) < 1024 and "\n" not in source and (
-        os.path.exists(source) or Path(source).suffix.lower() in FORMATS
-    )
+    """Whether :func:`load` reads a ``str`` as a path; otherwise the str is the article text.
+
+    The rule: a str is a path when it is a single line, not blank, shorter than
+    ``MAX_PATH_CHARS``, and either
+
+    - names a file or folder that exists, or
+    - is one token of path characters (letters, digits, ``_ . - ~ + @ % , = :`` and ``/``;
+      no white space, no markup or JSON) that ends in a supported extension (``.txt``,
+      ``.html``, ``.json``, ``.jsonl``, ``.csv`` … see ``FORMATS``) or contains a path
+      separator, such as ``"news/2019/a.txt"``; when no such file exists, ``load`` raises
+      :class:`~newskit.errors.SourceNotFoundError`.
+
+    Anything else is text: several words, sentences, line breaks, HTML or JSON. A
+    ``pathlib.Path`` is always a path (this function is not asked), and ``bytes`` are always
+    content.
+
+    Example:
+        >>> looks_like_path("news/2019/article.txt"), looks_like_path("See the full results.html")
+        (True, False)
+    """
+    if not source.strip() or len(source) >= MAX_PATH_CHARS or len(source.splitlines()) != 1:
+        return False
+    if os.path.exists(source):
+        return True
+    if not _PATH_TOKEN.fullmatch(source):
+        return False
+    return Path(source).suffix.lower() in FORMATS or "/" in source or os.sep in source
 
 
 # --------------------------------------------------------------------------- public
@@ -336,7 +368,13 @@ def load(source, format: str | None = None, *, fields: Mapping[str, str] | None 
 
     Args:
         source: a path (``str`` or ``Path``) to a ``.txt``, ``.html``, ``.json``, ``.jsonl``
-            or ``.csv`` file; or the text itself (``str``), or raw ``bytes``.
+            or ``.csv`` file; or the text itself (``str``), or raw ``bytes``. A ``Path`` is
+            always a path and ``bytes`` always content. A ``str`` is a path only when it is one
+            line that names an existing file, or holds no white space and ends in a supported
+            extension or contains a ``/`` (``"news/a.txt"``: a missing file then raises
+            SourceNotFoundError); any other str — several words, sentences, line breaks — is
+            the article text (see :func:`looks_like_path`). To read a one-word str such as
+            ``"24/7"`` as text, pass ``newskit.clean(text)`` or ``text.encode()``.
         format: ``"txt"``, ``"html"``, ``"json"``, ``"jsonl"``, ``"csv"``, ``"tsv"`` or None
             to guess from the file extension or the content.
         fields: for JSON/CSV, which field holds what, e.g. ``{"text": "body", "published":
@@ -355,6 +393,8 @@ def load(source, format: str | None = None, *, fields: Mapping[str, str] | None 
         >>> art = load("Storm hits coast\\nBy Ann Lee\\nPORT MARIN — Winds of 140 km/h hit the coast.")
         >>> art.title, art.byline, art.dateline
         ('Storm hits coast', 'Ann Lee', 'PORT MARIN')
+        >>> load("The ministry said on Friday that the final figures are published at example.org/results.html").text[-12:]
+        'results.html'
     """
     fmt = _check_format(format)
     if isinstance(source, (bytes, bytearray)):
