@@ -59,8 +59,15 @@ def _e(value: Any) -> str:
 
 def _spans(analysis) -> list[tuple[int, int, str, str]]:
     """``(start, end, layer, tooltip)`` for every highlight in the body text."""
+    out = [*_claim_spans(analysis.claims), *_quote_spans(analysis.quotes),
+           *_date_spans(analysis.dates), *_quantity_spans(analysis.quantities)]
+    n = len(analysis.article.text)
+    return [(max(0, s), min(n, e), layer, tip) for s, e, layer, tip in out if 0 <= s < e]
+
+
+def _claim_spans(claims) -> list[tuple[int, int, str, str]]:
     out = []
-    for c in analysis.claims:
+    for c in claims:
         if getattr(c, "field", None) not in BODY_FIELDS:
             continue  # a claim in the title or a caption: listed, not highlighted in the body
         score = getattr(c, "score", None)
@@ -68,7 +75,13 @@ def _spans(analysis) -> list[tuple[int, int, str, str]]:
         layer = "checkworthy" if getattr(c, "checkworthy", False) else "claim"
         tip = "claim" + (f" {score:.2f}" if isinstance(score, (int, float)) else "") + (f" ({kind})" if kind else "")
         out.append((c.start, c.end, layer, tip))
-    for q in analysis.quotes:
+    return out
+
+
+def _quote_spans(quotes) -> list[tuple[int, int, str, str]]:
+    """Each quote, then its speaker mention and its cue where it has them."""
+    out = []
+    for q in quotes:
         who = getattr(q, "speaker", None) or ("anonymous" if getattr(q, "anonymous", False) else "unattributed")
         out.append((q.start, q.end, "quote", f"{getattr(q, 'kind', '')} quote by {who}".strip()))
         ss, se = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
@@ -78,16 +91,25 @@ def _spans(analysis) -> list[tuple[int, int, str, str]]:
         cs, ce = getattr(q, "cue_start", None), getattr(q, "cue_end", None)
         if isinstance(cs, int) and isinstance(ce, int) and ce > cs:
             out.append((cs, ce, "cue", f"cue: {getattr(q, 'cue', '')}"))
-    for d in analysis.dates:
+    return out
+
+
+def _date_spans(dates) -> list[tuple[int, int, str, str]]:
+    out = []
+    for d in dates:
         resolved = getattr(d, "resolved", None)
         tip = f"date ({getattr(d, 'type', '')})" + (f" → {resolved}" if resolved is not None else "")
         out.append((d.start, d.end, "date", tip))
-    for q in analysis.quantities:
+    return out
+
+
+def _quantity_spans(quantities) -> list[tuple[int, int, str, str]]:
+    out = []
+    for q in quantities:
         value, unit, kind = getattr(q, "value", None), getattr(q, "unit", None), getattr(q, "kind", None)
         tip = "quantity" + (f" ({kind})" if kind else "") + f": {value if value is not None else ''} {unit or ''}"
         out.append((q.start, q.end, "quantity", tip.strip()))
-    n = len(analysis.article.text)
-    return [(max(0, s), min(n, e), layer, tip) for s, e, layer, tip in out if 0 <= s < e]
+    return out
 
 
 def _paragraph_ranges(text: str) -> list[tuple[int, int]]:

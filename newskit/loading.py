@@ -94,15 +94,41 @@ class LoadError:
 def decode(data: bytes, name: str = "<bytes>") -> str:
     """Decode bytes of a text file; raise a clear error for binary or undecodable data.
 
+    Tried in order: a byte-order mark, UTF-16 without one (mostly-ASCII text with every other
+    byte NUL), strict UTF-8, charset-normalizer's best guess (:func:`_detected_encoding`),
+    cp1252, latin-1.
+
     Example:
         >>> decode("café".encode("cp1252"))
         'café'
     """
+    _refuse_empty_or_binary(data, name)
+    text = _decoded_by_bom(data, name)
+    if text is not None:
+        return text
+    head = data[:8192]
+    text = _decoded(data, _utf16_without_bom(head))
+    if text is not None:
+        return text
+    if head.count(b"\x00") > len(head) // 20:
+        raise BinaryInputError(f"{name}: contains many NUL bytes; it looks binary, not text")
+    for encoding in _encodings_to_try(data):
+        text = _decoded(data, encoding)
+        if text is not None:
+            return text
+    raise DecodingError(f"{name}: cannot decode the bytes as text")  # pragma: no cover
+
+
+def _refuse_empty_or_binary(data: bytes, name: str) -> None:
     if not data.strip():
         raise EmptyInputError(f"{name}: the file is empty")
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise BinaryInputError(f"{name}: this is a {kind}, not text")
+
+
+def _decoded_by_bom(data: bytes, name: str) -> str | None:
+    """The text when the bytes start with a byte-order mark (None when they do not)."""
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
@@ -111,44 +137,47 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as err:
                 raise DecodingError(f"{name}: starts with a {enc} byte-order mark but is not {enc}: {err}") from err
-    head = data[:8192]
-    utf16 = _utf16_without_bom(head)
-    if utf16:
-        try:
-            return data.decode(utf16)
-        except UnicodeDecodeError:
-            pass
-    if head.count(b"\x00") > len(head) // 20:
-        raise BinaryInputError(f"{name}: contains many NUL bytes; it looks binary, not text")
+    return None
+
+
+def _decoded(data: bytes, encoding: str | None) -> str | None:
+    """``data`` decoded as ``encoding``, or None when it is not in that encoding."""
+    if encoding is None:
+        return None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _encodings_to_try(data: bytes) -> Iterator[str | None]:
+    """Strict UTF-8, then the detected encoding (detection runs only if UTF-8 failed), then
+    cp1252 and latin-1."""
+    yield "utf-8"
+    yield _detected_encoding(data)
+    yield "cp1252"
+    yield "latin-1"
+
+
+def _detected_encoding(data: bytes) -> str | None:
+    """charset-normalizer's best guess, preferring cp1252 among equally good single-byte code
+    pages (None when it has no guess)."""
     try:
         from charset_normalizer import from_bytes
 
-        # detection needs some text to work on; short snippets are read as cp1252 below
+        # detection needs some text to work on; short snippets are read as cp1252 after it
         matches = list(from_bytes(data[:1_000_000])) if len(data) >= 64 else []
     except Exception:  # pragma: no cover - detector failure falls back to cp1252/latin-1
         matches = []
-    if matches:
-        # several single-byte code pages often fit equally well; among the least chaotic
-        # candidates prefer cp1252, the usual encoding of Western news text
-        least = min(m.chaos for m in matches)
-        # without a byte-order mark, multi-byte guesses on NUL-free bytes are noise
-        tied = [m.encoding for m in matches if m.chaos <= least + 0.01
-                and not m.encoding.replace("-", "_").lower().startswith(("utf_16", "utf_32"))]
-        choice = "cp1252" if "cp1252" in tied or not tied else tied[0]
-        try:
-            return data.decode(choice)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    for enc in ("cp1252", "latin-1"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise DecodingError(f"{name}: cannot decode the bytes as text")  # pragma: no cover
+    if not matches:
+        return None
+    # several single-byte code pages often fit equally well; among the least chaotic
+    # candidates prefer cp1252, the usual encoding of Western news text
+    least = min(m.chaos for m in matches)
+    # without a byte-order mark, multi-byte guesses on NUL-free bytes are noise
+    tied = [m.encoding for m in matches if m.chaos <= least + 0.01
+            and not m.encoding.replace("-", "_").lower().startswith(("utf_16", "utf_32"))]
+    return "cp1252" if "cp1252" in tied or not tied else tied[0]
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

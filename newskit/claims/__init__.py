@@ -173,28 +173,15 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
     """
     text, reference = as_text_and_reference(text_or_article)
     model = load_model()
-    if threshold is None:
-        threshold = model.threshold
-    elif not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
-        raise InputError(f"threshold must be a number in 0–1 (or None for the default "
-                         f"{model.threshold:.3f}), not {threshold!r}")
-
-    pieces: list[tuple[str, int, int, int, str]] = []  # (field, index, start, end, text)
-    if isinstance(text_or_article, Article):
-        if text_or_article.title and text_or_article.title.strip():
-            t = text_or_article.title
-            pieces.append(("title", 0, 0, len(t), t))
-        for i, cap in enumerate(text_or_article.captions):
-            if cap and cap.strip():
-                pieces.append(("caption", i, 0, len(cap), cap))
+    threshold = _threshold(threshold, model.threshold)
+    pieces = _meta_pieces(text_or_article)
     n_meta = len(pieces)
     for s in split_sentences(text) if sentences is None else sentences:
         pieces.append(("body", 0, s.start, s.end, s.text))
     if not pieces:
         return []
 
-    body_items = n_meta < len(pieces)
-    if body_items:
+    if n_meta < len(pieces):  # body sentences: what lies in them, found here unless handed over
         if quotes is None:
             quotes = find_quotes(text)
         if quantities is None:
@@ -210,11 +197,7 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
         claimer, anonymous, attribution = outlet, False, "outlet"
         qs, ds = (), ()
         if fld == "body":
-            q = cover.cover(start, end)
-            if q is not None and (q.speaker or getattr(q, "speaker_text", None)):
-                claimer = q.speaker or q.speaker_text
-                anonymous = bool(getattr(q, "anonymous", False))
-                attribution = f"quote:{q.kind}"
+            claimer, anonymous, attribution = _claimer(cover.cover(start, end), outlet)
             qs = quantities_in.inside(start, end)
             ds = dates_in.inside(start, end)
         kind, rule = classify(sent, has_quantity=(any(map(counts_as_quantity, qs))
@@ -226,6 +209,36 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
             field=fld, field_index=idx, rule=rule, attribution=attribution,
         ))
     return out
+
+
+def _threshold(threshold, default: float) -> float:
+    """The check-worthiness threshold asked for (the model's own for None), checked."""
+    if threshold is None:
+        return default
+    if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+        raise InputError(f"threshold must be a number in 0–1 (or None for the default "
+                         f"{default:.3f}), not {threshold!r}")
+    return threshold
+
+
+def _meta_pieces(text_or_article) -> list[tuple[str, int, int, int, str]]:
+    """``(field, index, start, end, text)`` of an Article's title and captions (none for a str)."""
+    pieces: list[tuple[str, int, int, int, str]] = []
+    if isinstance(text_or_article, Article):
+        if text_or_article.title and text_or_article.title.strip():
+            t = text_or_article.title
+            pieces.append(("title", 0, 0, len(t), t))
+        for i, cap in enumerate(text_or_article.captions):
+            if cap and cap.strip():
+                pieces.append(("caption", i, 0, len(cap), cap))
+    return pieces
+
+
+def _claimer(q, outlet: str | None) -> tuple[str | None, bool, str]:
+    """``(claimer, anonymous, attribution)`` of a body sentence covered by quote ``q`` (or None)."""
+    if q is not None and (q.speaker or getattr(q, "speaker_text", None)):
+        return q.speaker or q.speaker_text, bool(getattr(q, "anonymous", False)), f"quote:{q.kind}"
+    return outlet, False, "outlet"
 
 
 def claims_frame(text_or_article, threshold: float | None = None):
