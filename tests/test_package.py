@@ -94,3 +94,37 @@ def test_type_checkers_see_every_public_name():
             assert getattr(newskit, name) is importlib.import_module(module), name
         else:
             assert getattr(newskit, name) is getattr(importlib.import_module(module), name), name
+
+
+def _environment_yml() -> tuple[set[str], list[str]]:
+    """The conda packages of environment.yml (names only) and its pip lines."""
+    conda, pip, in_pip = set(), [], False
+    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        item = line.split("#")[0].strip()
+        if not item.startswith("- "):
+            continue
+        value = item[2:].strip()
+        if value == "pip:":
+            in_pip = True
+        elif in_pip and line.startswith("      "):
+            pip.append(value)
+        else:
+            conda.add(value.split(">")[0].split("=")[0].split("[")[0].strip())
+    return conda, pip
+
+
+def test_environment_yml_takes_the_dependencies_from_conda_forge():
+    """Every requirement of newskit (core and the extras but [bench]) from conda-forge; pip
+    installs newskit only."""
+    from importlib.metadata import requires
+
+    conda, pip = _environment_yml()
+    assert pip == ["-e ."], pip
+    wanted = set()
+    for req in requires("newskit") or []:
+        name, _, marker = req.partition(";")
+        extra = marker.split("extra ==")[-1].strip().strip("'\"") if "extra" in marker else None
+        if extra in ("bench", "all"):
+            continue
+        wanted.add(name.split(">")[0].split("=")[0].split("[")[0].strip().lower())
+    assert wanted - conda == set(), f"not in environment.yml: {sorted(wanted - conda)}"
