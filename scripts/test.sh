@@ -11,6 +11,10 @@ scripts/setup.sh || exit 1
 VENV=${NEWSKIT_VENV:-.venv}
 # the development NLTK data, where this checkout sits in the newskit workspace (never needed by the core)
 if [ -z "${NLTK_DATA:-}" ] && [ -d ../shared/nltk_data ]; then export NLTK_DATA=$(cd ../shared/nltk_data && pwd); fi
+# the CheckThat! dev-test file notebook 02 scores the model on, where the workspace has a copy
+if [ -z "${NEWSKIT_CLAIMS_DEV:-}" ] && [ -f ../shared/data/claims/dev.tsv ]; then
+  export NEWSKIT_CLAIMS_DEV=$(cd ../shared/data/claims && pwd)/dev.tsv
+fi
 export MPLBACKEND=Agg
 targets=(newskit tests notebooks)
 notebooks=(--nbmake)
