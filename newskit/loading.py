@@ -28,6 +28,7 @@ from typing import Iterable, Iterator, Mapping
 
 from newskit.article import Article
 from newskit.cleaning import clean
+from newskit.tables import typed_frame
 from newskit.errors import (
     BinaryInputError,
     DecodingError,
@@ -61,6 +62,15 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("source", "outlet", "publisher", "site", "agency"),
     "url": ("url", "link", "href", "canonical_url"),
     "id": ("id", "uid", "article_id", "doc_id", "guid"),
+}
+
+#: Columns of :func:`corpus_frame` and their dtypes (article rows and error rows in one table:
+#: numbers are nullable, ``captions`` holds the list of an article's captions).
+CORPUS_FRAME_COLUMNS = {
+    "id": "object", "title": "object", "published": "object", "updated": "object",
+    "dateline": "object", "source": "object", "byline": "object", "url": "object", "path": "object",
+    "captions": "object", "n_removed": "Int64", "n_chars": "Int64", "text": "object",
+    "record": "Int64", "error": "object", "reason": "object",
 }
 
 #: Magic numbers of common binary files.
@@ -256,14 +266,6 @@ def _from_html(text: str, name: str) -> Article:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise FormatError(f"{name}: no article text found in the HTML")
-    captions = []
-    try:  # trafilatura drops figure captions; keep them as metadata
-        import lxml.html
-
-        tree = lxml.html.fromstring(text)
-        captions = [" ".join(c.text_content().split()) for c in tree.iter("figcaption")]
-    except Exception:  # noqa: BLE001 - captions are a bonus, never a failure
-        captions = []
     article = clean(
         body,
         title=doc.title,
@@ -273,11 +275,26 @@ def _from_html(text: str, name: str) -> Article:
         url=doc.url,
         id=Path(name).stem if name != "<string>" else None,
         path=name if name != "<string>" else None,
-        captions=[c for c in captions if c],
+        captions=[c for c in _figure_captions(text) if c],
     )
     if not article.text:
         raise FormatError(f"{name}: the HTML holds no article text once page furniture is removed")
     return article
+
+
+def _figure_captions(html_text: str) -> list[str]:
+    """The ``<figcaption>`` texts of a page (trafilatura drops them; they are kept as metadata).
+
+    Captions are a bonus: markup that lxml cannot parse (its documented errors) gives none.
+    """
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.fromstring(html_text)
+    except (ValueError, etree.LxmlError):
+        return []
+    return [" ".join(c.text_content().split()) for c in tree.iter("figcaption")]
 
 
 def _records(text: str, fmt: str, name: str, fields):
@@ -524,7 +541,8 @@ def corpus_frame(sources, format: str | None = None, *, fields: Mapping[str, str
     """Load a corpus into a pandas DataFrame: one row per article, one per error.
 
     Error rows have the ``error`` and ``reason`` columns set and no text; filter them with
-    ``df[df.error.isna()]``.
+    ``df[df.error.isna()]``. The columns and their dtypes are ``CORPUS_FRAME_COLUMNS``
+    (through :mod:`newskit.tables`, like every frame newskit makes).
 
     Example:
         >>> from newskit.samples import SAMPLES_DIR
@@ -532,8 +550,6 @@ def corpus_frame(sources, format: str | None = None, *, fields: Mapping[str, str
         >>> int(df.error.isna().sum())
         7
     """
-    import pandas as pd
-
     rows = []
     items = load_corpus(sources, format, fields=fields)
     if progress:
@@ -547,7 +563,5 @@ def corpus_frame(sources, format: str | None = None, *, fields: Mapping[str, str
             row = item.to_dict()
             row.update(error=None, reason=None)
             rows.append(row)
-    columns = ["id", "title", "published", "updated", "dateline", "source", "byline", "url",
-               "path", "captions", "n_removed", "n_chars", "text", "record", "error", "reason"]
-    return pd.DataFrame(rows, columns=columns)
+    return typed_frame(rows, CORPUS_FRAME_COLUMNS)
 
