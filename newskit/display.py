@@ -169,11 +169,9 @@ def article_html(analysis) -> str:
     if sources:
         tables.append("<h4>Sources</h4>" + _table(to_frame(sources), ["speaker", "role", "anonymous", "quotes", "words"]))
     if analysis.claims:
-        import pandas as pd
-
         rows = [{"score": round(getattr(c, "score", float("nan")) or 0, 2), "type": getattr(c, "type", None),
                  "field": getattr(c, "field", "body"), "claim": c.text} for c in analysis.claims]
-        frame = pd.DataFrame(rows).sort_values("score", ascending=False, kind="stable")
+        frame = to_frame(rows).sort_values("score", ascending=False, kind="stable")
         tables.append("<h4>Claims</h4>" + _table(frame, ["score", "type", "field", "claim"], limit=10))
     if tables:
         parts.append('<div class="nk-tables">' + "".join(tables) + "</div>")
