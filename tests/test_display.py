@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 import newskit
+import newskit.samples  # the tests use newskit.samples.load_sample (a submodule: imported, not lazy)
 from newskit.article import Article
 from newskit.display import render_html
 
