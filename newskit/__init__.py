@@ -71,16 +71,16 @@ def __dir__():
 
 
 if TYPE_CHECKING:  # for editors and type checkers: every public name of _API (tests/test_package.py)
-    from newskit import errors, plot
-    from newskit.analysis import Analysis, analyze, render_html
-    from newskit.article import Article, Removal
-    from newskit.claims import Claim, find_claims
-    from newskit.cleaning import clean
-    from newskit.corpus import CorpusResult, analyze_corpus
-    from newskit.dates import DateMention, find_dates
-    from newskit.errors import NewskitError
-    from newskit.loading import LoadError, corpus_frame, load, load_corpus
-    from newskit.quantities import Quantity, find_quantities
-    from newskit.quotes import Quote, Source, find_quotes, find_sources, sources
-    from newskit.sentences import Sentence, split_sentences
-    from newskit.tables import to_frame
+    from newskit import errors, plot  # noqa: F401
+    from newskit.analysis import Analysis, analyze, render_html  # noqa: F401
+    from newskit.article import Article, Removal  # noqa: F401
+    from newskit.claims import Claim, find_claims  # noqa: F401
+    from newskit.cleaning import clean  # noqa: F401
+    from newskit.corpus import CorpusResult, analyze_corpus  # noqa: F401
+    from newskit.dates import DateMention, find_dates  # noqa: F401
+    from newskit.errors import NewskitError  # noqa: F401
+    from newskit.loading import LoadError, corpus_frame, load, load_corpus  # noqa: F401
+    from newskit.quantities import Quantity, find_quantities  # noqa: F401
+    from newskit.quotes import Quote, Source, find_quotes, find_sources, sources  # noqa: F401
+    from newskit.sentences import Sentence, split_sentences  # noqa: F401
+    from newskit.tables import to_frame  # noqa: F401
