@@ -1,15 +1,22 @@
 """Score newskit.find_claims on a CheckThat-style TSV, with uncertainty, calibration, errors.
 
-Counts exactly as ``../shared/eval/checkworthy.py`` (a sentence is positive when any claim
-``find_claims`` returns for it is check-worthy) and adds: a bootstrap 95% interval for F1,
-the figures at other thresholds, a reliability table (calibration), speed, the claim typing
-accuracy on ``tests/data/claim_types.tsv``, and optionally the worst errors.
+The data: the English check-worthiness sentences of the CheckThat! lab, Task 1 (ClaimBuster
+sentences from US presidential debates, labelled Yes/No; CC BY 4.0), public in the lab's
+Task 1 repository on GitLab (linked from checkthat.gitlab.io, CLEF 2024 Task 1). Its English
+dev-test file is the ``dev.tsv`` newskit's threshold was chosen on; any file with the columns
+``Sentence_id``, ``Text`` and ``class_label`` works.
 
-usage:
-    python benchmarks/eval_claims.py ../shared/data/claims/dev.tsv
-    python benchmarks/eval_claims.py TSV --errors 15 [--threshold 0.5] [--seed 0]
+A sentence counts as positive when any claim ``find_claims`` returns for it is check-worthy;
+the score is F1 of the positive class (the lab's official measure). The script adds a
+bootstrap 95% interval for F1, the figures at other thresholds, a reliability table
+(calibration), speed, the claim typing accuracy on ``tests/data/claim_types.tsv``, and
+optionally the worst errors.
 
-The last line is ``checkworthy f1=...`` like the shared scorer.
+usage (from the project root):
+    .venv/bin/python benchmarks/eval_claims.py dev.tsv
+    .venv/bin/python benchmarks/eval_claims.py TSV --errors 15 [--threshold 0.5] [--seed 0]
+
+The last line is ``checkworthy f1=...``.
 """
 from __future__ import annotations
 

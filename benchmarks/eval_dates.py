@@ -1,13 +1,20 @@
-"""Accuracy of newskit.find_dates on the development data in ../shared/data.
+"""Accuracy of newskit.find_dates on two public data sets.
 
 Prints:
-  * TempEval-3 style span and value P/R/F1 on the TimeBank+AQUAINT training news
-    (scored by ../shared/eval/te3_dates.py, the shared scorer);
+  * TempEval-3 style span and value P/R/F1 on the TimeBank+AQUAINT training news (TBAQ-cleaned,
+    256 TimeML documents with gold TIMEX3 and their creation dates): a system mention matches a
+    gold TIMEX3 when their spans overlap (one to one, ``benchmarks/scoring.py``); its value is
+    right when the TIMEX3 value strings are equal. TBAQ-cleaned is part of the TempEval-3
+    release (UzZaman et al., 2013); a copy of its folder is in the public repository
+    github.com/qiangning/StructTempRel-EMNLP17;
   * the pass rate on Microsoft Recognizers-Text ``DateTimeModel.json`` (985 English cases), overall
-    and on the cases not flagged ``NotSupported`` for Python.
+    and on the cases not flagged ``NotSupported`` for Python: the file
+    ``Specs/DateTime/English/DateTimeModel.json`` of github.com/microsoft/Recognizers-Text.
 
 usage (from the project root):
-    .venv/bin/python benchmarks/eval_dates.py [--failures N]
+    .venv/bin/python benchmarks/eval_dates.py --tbaq DIR --recognizers DateTimeModel.json [--failures N]
+
+(Inside the newskit workspace both default to the copies in ``../shared/data/dates``.)
 
 A Recognizers case passes when every expected entity is matched by an overlapping mention with an
 equal TIMEX3 value, and no mention overlaps none of them. Value equality allows for the two
@@ -28,6 +35,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import match_spans, prf, read_timeml  # noqa: E402
+
+#: the workspace's copies of the data (defaults of --tbaq and --recognizers)
 SHARED = ROOT.parent / "shared"
 RECOGNIZERS = SHARED / "data" / "dates" / "recognizers" / "DateTimeModel.json"
 TBAQ = SHARED / "data" / "dates" / "tbaq"
@@ -126,17 +137,13 @@ def recognizers_pass_rate(cases=None, find_dates=None) -> tuple[float, float, li
 
 
 def te3_scores(directory: Path = TBAQ) -> dict:
-    """Span and value P/R/F1 with the shared TempEval-3 scorer's parsing and matching."""
-    sys.path.insert(0, str(SHARED / "eval"))
-    from common import match_spans, prf  # noqa: E402
-    from te3_dates import parse_tml  # noqa: E402
-
+    """Span and value P/R/F1 on a folder of TimeML documents (TempEval-3 style)."""
     from newskit.dates import find_dates
 
     n_gold = n_sys = span_ok = val_ok = 0
     files = sorted(Path(directory).rglob("*.tml"))
     for f in files:
-        text, gold, ref = parse_tml(f)
+        text, gold, ref = read_timeml(f)
         found = find_dates(text, reference=ref)
         sys_spans = [(m.start, m.end, str(m.value)) for m in found]
         n_gold += len(gold)
@@ -150,6 +157,9 @@ def te3_scores(directory: Path = TBAQ) -> dict:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tbaq", type=Path, default=TBAQ, help="a folder of TimeML files (TBAQ-cleaned)")
+    ap.add_argument("--recognizers", type=Path, default=RECOGNIZERS,
+                    help="Recognizers-Text Specs/DateTime/English/DateTimeModel.json")
     ap.add_argument("--failures", type=int, default=0, help="print this many failing Recognizers cases")
     ap.add_argument("--write-pass-list", action="store_true",
                     help=f"record the passing Recognizers cases in {PASS_LIST.relative_to(ROOT)} (the regression table)")
@@ -157,12 +167,12 @@ def main(argv=None) -> None:
     from newskit.dates import find_dates
 
     t0 = time.perf_counter()
-    te3 = te3_scores()
+    te3 = te3_scores(args.tbaq)
     t1 = time.perf_counter()
     print(f"TE3 (tbaq): docs={te3['docs']} gold={te3['gold']} system={te3['system']}  ({t1 - t0:.1f} s)")
     print("  span  P=%.3f R=%.3f F1=%.3f" % te3["span"])
     print("  value P=%.3f R=%.3f F1=%.3f" % te3["value"])
-    cases = load_recognizer_cases()
+    cases = load_recognizer_cases(args.recognizers)
     rate, rate_py, passed = recognizers_pass_rate(cases, find_dates)
     print(f"Recognizers DateTimeModel: {len(passed)}/{len(cases)} passed = {rate:.3f}; "
           f"Python-supported cases: {rate_py:.3f}  ({time.perf_counter() - t1:.1f} s)")

@@ -2,12 +2,21 @@
 
 Run from the project root::
 
-    .venv/bin/python benchmarks/eval_quantities.py [--data ../shared/data] [--errors]
+    .venv/bin/python benchmarks/eval_quantities.py --data DIR [--errors]
 
-Data (read only, never copied): ``../shared/data/quantities/recognizers/*.json``
-(Microsoft Recognizers-Text English specs: Currency, Dimension, Temperature, Percent, Age,
-Number, NumberRange), ``../shared/data/quantities/quantulum3/quantities*.json`` and our own
-``tests/data/quantities_news.tsv``.
+Data (read only, never copied), under ``DIR``:
+
+- ``DIR/quantities/recognizers/``: the English test specs of Microsoft Recognizers-Text
+  (public: github.com/microsoft/Recognizers-Text): ``CurrencyModel.json``,
+  ``DimensionModel.json``, ``TemperatureModel.json`` and ``AgeModel.json`` from
+  ``Specs/NumberWithUnit/English/``, ``PercentModel.json``, ``NumberModel.json`` and
+  ``NumberRangeModel.json`` from ``Specs/Number/English/``;
+- ``DIR/quantities/quantulum3/``: ``quantities.json`` and ``quantities.ambiguity.json``, the
+  test cases of quantulum3 (public: github.com/nielstron/quantulum3,
+  ``quantulum3/_lang/en_US/tests/``);
+- and our own ``tests/data/quantities_news.tsv``.
+
+(Inside the newskit workspace ``DIR`` defaults to ``../shared/data``.)
 
 Matching, the same for every file:
 

@@ -1,14 +1,20 @@
-"""Score newskit.find_quotes on PolNeAR the way ``../shared/eval/quotes_polnear.py`` does, with
-error analysis.
+"""Score newskit.find_quotes on PolNeAR, with error analysis.
 
-The shared scorer stops on the few malformed brat lines in PolNeAR *train*; this script reads
-them tolerantly (skipping lines without the three tab-separated fields) and otherwise counts
-exactly as the shared scorer (same span matching from ``../shared/eval/common.py``).
+PolNeAR (Newell, Margolin and Ruths, 2018: political news articles with every attribution's
+source, cue and content annotated, brat standoff files) is public: clone
+github.com/networkdynamics/PolNeAR and point this script at a split folder, one that holds
+``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``.
+
+Scores: content-span P/R/F1 (a system quote matches a gold content span when they overlap,
+one to one, see ``benchmarks/scoring.py``), the accuracy of the source on matched pairs (the
+speaker mention overlaps the gold source, or shares a content word with it), and the recall of
+direct quotes (gold contents between quote marks). Malformed brat lines (a few in *train*) are
+skipped.
 
 usage:
-    python benchmarks/eval_quotes.py ../shared/data/quotes/polnear/train
-    python benchmarks/eval_quotes.py DIR --misses 40 --false 40 --sources 40 [--seed 1]
-    python benchmarks/eval_quotes.py DIR --by-rule     (precision of each rule)
+    .venv/bin/python benchmarks/eval_quotes.py PolNeAR/data/dev
+    .venv/bin/python benchmarks/eval_quotes.py DIR --misses 40 --false 40 --sources 40 [--seed 1]
+    .venv/bin/python benchmarks/eval_quotes.py DIR --by-rule     (precision of each rule)
 """
 from __future__ import annotations
 
@@ -20,9 +26,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newskit  # noqa: E402
+from scoring import match_spans, prf  # noqa: E402
 
 QUOTES = "\"\u201c\u201d\u2018\u2019'"
 
@@ -76,8 +83,6 @@ def documents(d: Path):
 
 def score(d: Path) -> dict:
     """Scores on a PolNeAR folder: f1, precision, recall, source_acc, direct_recall."""
-    from common import match_spans, prf
-
     n_gold = n_sys = matched = src_ok = src_n = dg = dh = 0
     for _name, text, gold in documents(Path(d)):
         found = newskit.find_quotes(text)
@@ -104,8 +109,6 @@ def score(d: Path) -> dict:
 
 
 def main(argv=None) -> int:
-    from common import match_spans, prf
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir", type=Path)
     ap.add_argument("--misses", type=int, default=0, help="print N missed gold contents")

@@ -193,45 +193,34 @@ def profile(pools, n: int) -> dict[str, float]:
     CPU time (``time.process_time``), not wall time, so that other programs on the machine do
     not inflate the figures. The steps are called as ``newskit.analyze`` calls them.
     """
-    import importlib
-
-    from newskit.analysis import EXTRACTORS, analyze
+    from newskit.analysis import analyze
+    from newskit.claims import find_claims
     from newskit.cleaning import clean
+    from newskit.dates import find_dates
+    from newskit.quantities import find_quantities
+    from newskit.quotes import find_quotes, find_sources
 
     texts = [synthetic_article(10_000_000 + i, pools) for i in range(n)]
     analyze(clean(texts[0]))  # warm-up: imports, word lists, model
-    steps = {"clean": clean, "sentences": split_sentences}
-    for kind, (module, func, _) in EXTRACTORS.items():
-        try:
-            steps[kind] = getattr(importlib.import_module(module), func)
-        except (ImportError, AttributeError):
-            continue
-    try:
-        from newskit.quotes import find_sources
-
-        steps["sources"] = find_sources
-    except ImportError:
-        pass
-    from newskit.analysis import _parameters
-
-    totals = dict.fromkeys(steps, 0.0)
+    # the steps of newskit.analyze, with the same arguments (results found earlier handed over)
+    steps = {
+        "sentences": lambda art, found: split_sentences(art.text),
+        "quantities": lambda art, found: find_quantities(art),
+        "dates": lambda art, found: find_dates(art, reference=art.published),
+        "quotes": lambda art, found: find_quotes(art),
+        "claims": lambda art, found: find_claims(art, sentences=found["sentences"], quotes=found["quotes"],
+                                                 quantities=found["quantities"], dates=found["dates"]),
+        "sources": lambda art, found: find_sources(art, quotes=found["quotes"]),
+    }
+    totals = dict.fromkeys(["clean", *steps], 0.0)
     for text in texts:
         t0 = time.process_time()
         art = clean(text)
         totals["clean"] += time.process_time() - t0
         found = {}
-        for name, fn in steps.items():
-            if name == "clean":
-                continue
-            # as analyze() does: hand over results a step accepts instead of recomputing them
-            reuse = {k: v for k, v in found.items() if k in _parameters(fn)} if name in ("claims", "sources") else {}
+        for name, step in steps.items():
             t0 = time.process_time()
-            if name == "sentences":
-                found[name] = fn(art.text)
-            elif name == "dates":
-                found[name] = fn(art, reference=art.published)
-            else:
-                found[name] = fn(art, **reuse)
+            found[name] = step(art, found)
             totals[name] += time.process_time() - t0
     return {name: 1000 * seconds / n for name, seconds in totals.items()}
 

@@ -6,7 +6,9 @@ Where these are missing the script says so and reports newskit's own throughput 
 usage:
     python benchmarks/speed_quotes.py [DIR_OF_TXT_OR_POLNEAR] [--repeat N] [--limit N]
 
-Default corpus: ../shared/data/quotes/polnear/{dev,train}/text, else the bundled samples.
+DIR is a folder of .txt articles, such as PolNeAR's ``data/dev/text`` (public:
+github.com/networkdynamics/PolNeAR). Without it: the newskit workspace's copy of PolNeAR where
+there is one, else the bundled samples.
 """
 from __future__ import annotations
 

@@ -2,11 +2,13 @@
 
 Run from the project root (the peers are the ``[bench]`` extra)::
 
-    .venv/bin/python benchmarks/speed_statistics.py [--n 1000] [--data ../shared/data]
+    .venv/bin/python benchmarks/speed_statistics.py [--n 1000] --data DIR
 
-The sentences are real news: the TempEval-3 TimeBank/AQUAINT articles
-(``../shared/data/dates/tbaq``, split with ``newskit.split_sentences``), topped up with the
-ClaimBuster sentences (``../shared/data/claims/dev.tsv``) if needed. Every tool gets the
+The sentences are real news: the TempEval-3 TimeBank/AQUAINT articles in ``DIR/dates/tbaq``
+(TBAQ-cleaned: ``data/TempEval3/Training/TBAQ-cleaned`` in the public repository
+github.com/qiangning/StructTempRel-EMNLP17; split with ``newskit.split_sentences``), topped up
+with the ClaimBuster sentences of ``DIR/claims/dev.tsv`` (the CheckThat! Task 1 English
+dev-test file) if needed. Inside the newskit workspace ``DIR`` defaults to ``../shared/data``. Every tool gets the
 same sentences; each is warmed up on one sentence first (model and table loading is
 reported separately, not timed as throughput). Timed:
 

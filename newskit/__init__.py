@@ -1,6 +1,9 @@
 """newskit: claims, quoted sources and simple statistics in news text, for notebooks.
 
-The public API is re-exported here and loaded lazily, so ``import newskit`` stays fast.
+The public API is re-exported here and loaded lazily, so ``import newskit`` stays fast; the
+``TYPE_CHECKING`` block at the end names every public name for editors and type checkers. The
+modules are built in layers (see ``docs/architecture.md``); this lazy API is the only place that
+loads modules by name.
 
 Example:
     >>> import newskit
@@ -42,9 +45,9 @@ _API = {
     "analyze": "newskit.analysis",
     "analyze_corpus": "newskit.corpus",
     "CorpusResult": "newskit.corpus",
-    "render_html": "newskit.display",
+    "render_html": "newskit.analysis",
     "plot": "newskit.plot",
-    "to_frame": "newskit.spans",
+    "to_frame": "newskit.tables",
 }
 
 #: public names that are modules rather than functions or classes
@@ -67,8 +70,17 @@ def __dir__():
     return sorted(set(globals()) | set(_API))
 
 
-if TYPE_CHECKING:  # for editors and type checkers only
+if TYPE_CHECKING:  # for editors and type checkers: every public name of _API (tests/test_package.py)
+    from newskit import errors, plot  # noqa: F401
+    from newskit.analysis import Analysis, analyze, render_html  # noqa: F401
     from newskit.article import Article, Removal  # noqa: F401
+    from newskit.claims import Claim, find_claims  # noqa: F401
     from newskit.cleaning import clean  # noqa: F401
-    from newskit.loading import load, load_corpus  # noqa: F401
+    from newskit.corpus import CorpusResult, analyze_corpus  # noqa: F401
+    from newskit.dates import DateMention, find_dates  # noqa: F401
+    from newskit.errors import NewskitError  # noqa: F401
+    from newskit.loading import LoadError, corpus_frame, load, load_corpus  # noqa: F401
+    from newskit.quantities import Quantity, find_quantities  # noqa: F401
+    from newskit.quotes import Quote, Source, find_quotes, find_sources, sources  # noqa: F401
     from newskit.sentences import Sentence, split_sentences  # noqa: F401
+    from newskit.tables import to_frame  # noqa: F401

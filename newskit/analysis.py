@@ -1,10 +1,13 @@
 """One call for one article: every extractor's results bundled in an :class:`Analysis`.
 
 :func:`analyze` composes the extractors (sentences, quantities, dates, quotes and sources,
-claims); it holds no extraction logic of its own. The :class:`Analysis` it returns keeps the
-results as tuples of frozen dataclasses whose ``start``/``end`` are offsets into
-``analysis.article.text``, turns them into tidy DataFrames (:meth:`Analysis.to_frames`), and
-shows the article with highlights in a notebook (:meth:`Analysis._repr_html_`).
+claims): it imports them directly and calls each with explicit arguments, handing what is
+already found to the steps that reuse it (claims get the sentences, quotes, quantities and
+dates; sources get the quotes). It holds no extraction logic of its own. The
+:class:`Analysis` it returns keeps the results as tuples of frozen dataclasses whose
+``start``/``end`` are offsets into ``analysis.article.text``, turns them into tidy DataFrames
+(:meth:`Analysis.to_frames`, through :mod:`newskit.tables`), and shows the article with
+highlights in a notebook (:meth:`Analysis._repr_html_`, drawn by :mod:`newskit.display`).
 
 Example:
     >>> import newskit
@@ -16,264 +19,60 @@ Example:
 """
 from __future__ import annotations
 
-import dataclasses
-import functools
-import importlib
-import inspect
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
+from newskit import display
 from newskit.article import Article
+from newskit.claims import Claim, find_claims
+from newskit.dates import DateMention, find_dates
+from newskit.quantities import Quantity, find_quantities
+from newskit.quotes import Quote, Source, find_quotes, find_sources
 from newskit.sentences import Sentence, split_sentences
+from newskit.tables import (  # re-exported (see __all__): the frame helpers lived here before
+    PANDAS_DTYPES,
+    flat_value,
+    frame_of_columns,
+    logical_schema,
+    logical_type,
+    records,
+    schema,
+    tidy_frame,
+    to_frame,
+    typed_frame,
+)
 
-#: The extractors :func:`analyze` runs, in order: kind -> (module, function, result type).
-EXTRACTORS: dict[str, tuple[str, str, str]] = {
-    "quantities": ("newskit.quantities", "find_quantities", "Quantity"),
-    "dates": ("newskit.dates", "find_dates", "DateMention"),
-    "quotes": ("newskit.quotes", "find_quotes", "Quote"),
-    "claims": ("newskit.claims", "find_claims", "Claim"),
+__all__ = [
+    "Analysis", "analyze", "render_html", "source_counts", "result_type", "EXTRACTORS", "KINDS",
+    "RESULT_TYPES", "ARTICLE_LOGICAL", "ARTICLE_COLUMNS",
+    # the frame helpers of newskit.tables, importable from here as before
+    "PANDAS_DTYPES", "flat_value", "frame_of_columns", "logical_schema", "logical_type", "records",
+    "schema", "tidy_frame", "to_frame", "typed_frame",
+]
+
+#: The extractors :func:`analyze` can run (sentences always run), in the order it runs them.
+EXTRACTORS = ("quantities", "dates", "quotes", "claims")
+
+#: The result type of each kind of result, in the order of :meth:`Analysis.to_frames` (after
+#: ``article``).
+RESULT_TYPES: dict[str, type] = {
+    "sentences": Sentence, "quantities": Quantity, "dates": DateMention, "quotes": Quote,
+    "sources": Source, "claims": Claim,
 }
 
 #: The kinds of results, in the order of :meth:`Analysis.to_frames` (after ``article``).
-KINDS = ("sentences", "quantities", "dates", "quotes", "sources", "claims")
+KINDS = tuple(RESULT_TYPES)
 
 
-@functools.lru_cache(maxsize=None)
-def _extractor(kind: str):
-    """``(function, result type)`` for one extractor, or ``(None, None)`` if its module is absent.
-
-    Only a missing extractor *module* counts as absent; any other import error is a bug and is
-    raised, so it cannot be mistaken for "no results".
-    """
-    module_name, func_name, type_name = EXTRACTORS[kind]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name == module_name:
-            return None, None
-        raise
-    func = getattr(module, func_name, None)
-    if func is None:  # the module exists but does not (yet) provide the extractor
-        return None, None
-    return func, getattr(module, type_name, None)
-
-
-@functools.lru_cache(maxsize=None)
-def _sources_function():
-    fn, _ = _extractor("quotes")
-    if fn is None:
-        return None, False
-    module = importlib.import_module(EXTRACTORS["quotes"][0])
-    find_sources = getattr(module, "find_sources", None)
-    if find_sources is None:
-        return None, False
-    return find_sources, "quotes" in _parameters(find_sources)
-
-
-@functools.lru_cache(maxsize=None)
-def _parameters(fn) -> frozenset:
-    """The keyword parameters a function accepts (to pass results it can reuse)."""
-    try:
-        return frozenset(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
-        return frozenset()
-
-
-def result_type(kind: str) -> type | None:
-    """The result dataclass of one kind (``Sentence``, ``Quantity`` …), None if not installed."""
-    if kind == "sentences":
-        return Sentence
-    if kind == "sources":
-        return None
-    return _extractor(kind)[1]
-
-
-def available() -> dict[str, bool]:
-    """Which extractors are present in this installation.
+def result_type(kind: str) -> type:
+    """The result dataclass of one kind (``Sentence``, ``Quantity`` … ``Source``, ``Claim``).
 
     Example:
-        >>> available()["sentences"]
-        True
+        >>> result_type("dates").__name__
+        'DateMention'
     """
-    out = {"sentences": True}
-    for kind in EXTRACTORS:
-        out[kind] = _extractor(kind)[0] is not None
-    out["sources"] = _sources_function()[0] is not None
-    return out
-
-
-# --------------------------------------------------------------------------- tidy frames
-
-
-#: Logical column types: how a column is held in pandas and written to disk.
-#: ``int?``/``bool?`` are optional (nullable); ``any`` is anything else (kept as Python objects,
-#: written to disk as text).
-PANDAS_DTYPES = {"int": "int64", "int?": "Int64", "float": "float64", "float?": "float64",
-                 "bool": "bool", "bool?": "boolean", "str": "object", "str?": "object",
-                 "date": "object", "datetime": "object", "any": "object"}
-
-_SIMPLE = {"int": "int", "float": "float", "str": "str", "bool": "bool",
-           "date": "date", "dt.date": "date", "datetime.date": "date",
-           "datetime": "datetime", "dt.datetime": "datetime", "datetime.datetime": "datetime"}
-
-
-def logical_type(annotation: Any) -> str:
-    """The logical type of a field annotation: ``"int"``, ``"int?"`` (``int | None``), ``"date"`` …
-
-    Example:
-        >>> logical_type("int | None"), logical_type("Optional[dt.date]"), logical_type("tuple")
-        ('int?', 'date', 'any')
-    """
-    if isinstance(annotation, str):
-        text = annotation
-    elif isinstance(annotation, type):
-        text = {"date": "date", "datetime": "datetime"}.get(annotation.__name__, annotation.__name__)
-    else:
-        text = str(annotation).replace("typing.", "").replace("datetime.", "")
-    text = text.replace(" ", "")
-    optional = False
-    if text.startswith("Optional[") and text.endswith("]"):
-        text, optional = text[len("Optional["):-1], True
-    parts = [p for p in text.split("|") if p]
-    if "None" in parts or "NoneType" in parts:
-        optional = True
-        parts = [p for p in parts if p not in ("None", "NoneType")]
-    base = _SIMPLE.get(parts[0]) if len(parts) == 1 else None
-    if base is None:
-        return "any"
-    return base + "?" if optional and base in ("int", "float", "str", "bool") else base
-
-
-def logical_schema(cls: type | None) -> dict[str, str]:
-    """Column -> logical type for a result dataclass, from its field annotations.
-
-    Every frame newskit builds for a result type has these columns and dtypes whatever its rows
-    hold (an empty frame, a frame where an optional number is always missing …), so that frames
-    of different articles, chunks and Dask partitions concatenate and compare cleanly.
-    """
-    if cls is None or not dataclasses.is_dataclass(cls):
-        return {}
-    return {f.name: logical_type(f.type) for f in dataclasses.fields(cls) if f.repr}
-
-
-def schema(cls: type | None) -> dict[str, str]:
-    """Column -> pandas dtype for a result dataclass (see :func:`logical_schema`)."""
-    return {name: PANDAS_DTYPES[t] for name, t in logical_schema(cls).items()}
-
-
-def typed_frame(rows: list[dict] | Any, columns: Mapping[str, str], prefix: Mapping[str, Any] | None = None):
-    """A DataFrame of ``rows`` with the given column dtypes (and constant ``prefix`` columns first).
-
-    Columns of ``rows`` not in ``columns`` are kept after them (as pandas infers them).
-    """
-    import pandas as pd
-
-    if not isinstance(rows, pd.DataFrame):
-        return _frame_of_rows(rows if isinstance(rows, list) else list(rows), columns, dict(prefix or {}))
-    frame = rows.reset_index(drop=True)
-    prefix = dict(prefix or {})
-    for name in columns:
-        if name not in frame.columns:
-            frame[name] = pd.Series([None] * len(frame), dtype="object")
-    order = list(prefix) + list(columns) + [c for c in frame.columns if c not in columns and c not in prefix]
-    for name, value in prefix.items():
-        frame[name] = pd.Series([value] * len(frame), dtype="object")
-    frame = frame[order]
-    for name, dtype in columns.items():
-        frame[name] = _typed_column(frame[name], dtype)
-    for name in frame.columns:
-        if name not in columns:
-            frame[name] = _plain_strings(frame[name])
-    return frame
-
-
-def _typed_column(column, dtype: str):
-    """A column as ``dtype``; in object columns the one marker for "no value" is None, not NaN;
-    a value that does not fit the dtype keeps the column as objects."""
-    if dtype == "object":
-        column = column.astype("object")
-        missing = column.isna()
-        return column.where(~missing, None) if missing.any() else column
-    try:
-        return column.astype(dtype)
-    except (TypeError, ValueError):
-        return column.astype("object")
-
-
-def _plain_strings(column):
-    """One string representation everywhere: an inferred string column becomes plain objects."""
-    import pandas as pd
-
-    return column.astype("object") if isinstance(column.dtype, pd.StringDtype) else column
-
-
-def _frame_of_rows(rows: list[dict], columns: Mapping[str, str], prefix: dict):
-    """:func:`typed_frame` of dict rows: their values gathered column by column."""
-    names = list(columns) + list(dict.fromkeys(k for r in rows for k in r if k not in columns))
-    data = {name: [r.get(name) for r in rows] for name in names if name not in prefix}
-    return frame_of_columns(data, columns, prefix, len(rows))
-
-
-def frame_of_columns(data: Mapping[str, list], columns: Mapping[str, str], prefix: Mapping[str, Any] | None = None,
-                     n: int | None = None):
-    """:func:`typed_frame` of values given column by column (``data[name]`` a list per column,
-    all of length ``n``): declared text columns are made as plain objects at once (no detour
-    through inferred string types), the rest typed as :func:`typed_frame` types them."""
-    import pandas as pd
-
-    prefix = dict(prefix or {})
-    if n is None:
-        n = len(next(iter(data.values()))) if data else 0
-    frame = {name: pd.Series([value] * n, dtype="object") for name, value in prefix.items()}
-    for name, dtype in columns.items():
-        if name in prefix:
-            continue
-        values = data.get(name)
-        if values is None:
-            values = [None] * n
-        # text columns made as objects at once: no detour through an inferred string type
-        column = pd.Series(values, dtype="object") if dtype == "object" else pd.Series(values)
-        frame[name] = _typed_column(column, dtype)
-    for name, values in data.items():
-        if name not in columns and name not in prefix:
-            frame[name] = _plain_strings(pd.Series(values))
-    return pd.DataFrame(frame, index=pd.RangeIndex(n))
-
-
-def flat_value(value: Any) -> Any:
-    """A cell value fit for a table: tuples and lists become ``"a; b"`` text, dicts JSON."""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(getattr(v, "text", v)) for v in value)
-    if isinstance(value, dict):
-        import json
-
-        return json.dumps(value, default=str, ensure_ascii=False)
-    return value
-
-
-def tidy_frame(rows: list[dict] | Any, logical: Mapping[str, str], prefix: Mapping[str, Any] | None = None):
-    """:func:`typed_frame` from a logical schema; ``any`` columns are flattened (:func:`flat_value`)."""
-    flat = [name for name, t in logical.items() if t == "any"]
-    if flat and not hasattr(rows, "columns"):
-        rows = [{**r, **{n: flat_value(r[n]) for n in flat if n in r}} for r in rows]
-    return typed_frame(rows, {n: PANDAS_DTYPES[t] for n, t in logical.items()}, prefix)
-
-
-@functools.lru_cache(maxsize=None)
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.repr)
-
-
-def _records(items: Iterable[Any]) -> list[dict]:
-    """Result dataclasses as plain dict rows (their ``repr`` fields; values as they are)."""
-    rows = []
-    for item in items:
-        if dataclasses.is_dataclass(item):
-            rows.append({name: getattr(item, name) for name in _field_names(type(item))})
-        else:
-            rows.append(dict(item))
-    return rows
+    return RESULT_TYPES[kind]
 
 
 #: Columns of the one-row ``article`` frame (and of the corpus ``articles`` table).
@@ -284,13 +83,6 @@ ARTICLE_LOGICAL = {
     "n_quotes": "int", "n_sources": "int", "n_claims": "int", "n_checkworthy": "int",
 }
 ARTICLE_COLUMNS = {name: PANDAS_DTYPES[t] for name, t in ARTICLE_LOGICAL.items()}
-
-#: Columns of ``newskit.quotes.sources`` (the fields of ``newskit.quotes.Source``).
-SOURCES_LOGICAL = {
-    "speaker": "str?", "role": "str?", "affiliation": "str?", "anonymous": "bool",
-    "quotes": "int", "direct": "int", "words": "int", "first": "int", "named": "bool",
-}
-SOURCES_COLUMNS = {name: PANDAS_DTYPES[t] for name, t in SOURCES_LOGICAL.items()}
 
 
 # --------------------------------------------------------------------------- the bundle
@@ -306,7 +98,6 @@ class Analysis:
         sentences, quantities, dates, quotes, claims: result tuples, in text order.
         sources: one :class:`~newskit.quotes.Source` per quoted source
             (``newskit.find_sources``), most quoted first; ``None`` when quotes were not run.
-        notes: what was not run and why (an extractor not installed in this version).
         timings: seconds spent in each step (for profiling; not part of the results).
     """
 
@@ -317,7 +108,6 @@ class Analysis:
     quotes: tuple = ()
     claims: tuple = ()
     sources: tuple | None = field(default=None, repr=False)
-    notes: tuple[str, ...] = ()
     timings: Mapping[str, float] = field(default_factory=dict, repr=False)
 
     @property
@@ -351,12 +141,9 @@ class Analysis:
             [[None, 0, 4, 'One.'], [None, 5, 9, 'Two.']]
         """
         prefix = {"article_id": self.article.id}
-        frames = {"article": typed_frame([self.article_row()], ARTICLE_COLUMNS, prefix)}
-        for kind in KINDS:
-            if kind == "sources":
-                frames[kind] = typed_frame(_records(self.sources or ()), SOURCES_COLUMNS, prefix)
-                continue
-            frames[kind] = tidy_frame(_records(getattr(self, kind)), logical_schema(result_type(kind)), prefix)
+        frames = {"article": tidy_frame([self.article_row()], ARTICLE_LOGICAL, prefix)}
+        for kind, cls in RESULT_TYPES.items():
+            frames[kind] = to_frame(getattr(self, kind) or (), cls, prefix)
         return frames
 
     def summary(self, max_claims: int = 3, max_items: int = 8) -> str:
@@ -369,9 +156,7 @@ class Analysis:
         return f"<Analysis of {title!r}: {counts}>"
 
     def _repr_html_(self) -> str:
-        from newskit.display import render_html
-
-        return render_html(self, standalone=False)
+        return display.render_html(self, standalone=False)
 
 
 def _as_article(text_or_article) -> Article:
@@ -385,6 +170,32 @@ def _as_article(text_or_article) -> Article:
     )
 
 
+def _wanted(extractors: Iterable[str] | None) -> set[str]:
+    """The extractors to run; unknown names are rejected with the valid ones."""
+    wanted = set(EXTRACTORS) if extractors is None else set(extractors)
+    unknown = wanted - set(EXTRACTORS)
+    if unknown:
+        raise ValueError(f"unknown extractors {sorted(unknown)}; choose from {list(EXTRACTORS)}")
+    return wanted
+
+
+class _Steps:
+    """Runs the steps of one analysis and keeps the seconds each took."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def run(self, kind: str, step: Callable[..., Iterable], *args, **kwargs) -> tuple:
+        start = time.perf_counter()
+        found = tuple(step(*args, **kwargs))
+        self.timings[kind] = time.perf_counter() - start
+        return found
+
+
+def _listed(found: tuple | None) -> list | None:
+    return None if found is None else list(found)
+
+
 def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Analysis:
     """Run every extractor on one article and bundle the results.
 
@@ -396,8 +207,9 @@ def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Anal
             ``"claims"``); sentences always run. Default: all.
 
     Returns:
-        An :class:`Analysis`. Dates are resolved against ``article.published``. An extractor
-        not present in this installation gives an empty tuple and a line in ``notes``.
+        An :class:`Analysis`. Dates are resolved against ``article.published``. A kind that
+        was not asked for is an empty tuple (``sources`` is None without quotes). An error in
+        an extractor is raised, never turned into an empty result.
 
     Example:
         >>> a = analyze("The minister said on Friday: “Prices rose 5 percent.”")
@@ -405,49 +217,44 @@ def analyze(text_or_article, *, extractors: Iterable[str] | None = None) -> Anal
         True
     """
     article = _as_article(text_or_article)
-    wanted = set(EXTRACTORS) if extractors is None else set(extractors)
-    unknown = wanted - set(EXTRACTORS)
-    if unknown:
-        raise ValueError(f"unknown extractors {sorted(unknown)}; choose from {list(EXTRACTORS)}")
-    timings: dict[str, float] = {}
-    notes: list[str] = []
-    results: dict[str, Any] = {}
+    wanted = _wanted(extractors)
+    steps = _Steps()
+    sentences = steps.run("sentences", split_sentences, article.text)
+    quantities = steps.run("quantities", find_quantities, article) if "quantities" in wanted else None
+    dates = (steps.run("dates", find_dates, article, reference=article.published)
+             if "dates" in wanted else None)
+    quotes = steps.run("quotes", find_quotes, article) if "quotes" in wanted else None
+    claims = None
+    if "claims" in wanted:
+        # what is already found is handed over; find_claims finds only what was not run here
+        claims = steps.run("claims", find_claims, article, sentences=list(sentences),
+                           quotes=_listed(quotes), quantities=_listed(quantities), dates=_listed(dates))
+    sources = None if quotes is None else steps.run("sources", find_sources, article, quotes=list(quotes))
+    return Analysis(article=article, sentences=sentences, quantities=quantities or (), dates=dates or (),
+                    quotes=quotes or (), claims=claims or (), sources=sources, timings=steps.timings)
 
-    t0 = time.perf_counter()
-    results["sentences"] = tuple(split_sentences(article.text))
-    timings["sentences"] = time.perf_counter() - t0
 
-    for kind in EXTRACTORS:
-        if kind not in wanted:
-            continue
-        fn, _ = _extractor(kind)
-        if fn is None:
-            module_name, func_name, _ = EXTRACTORS[kind]
-            notes.append(f"{kind}: not run ({module_name}.{func_name} is not part of this installation)")
-            continue
-        t0 = time.perf_counter()
-        if kind == "dates":
-            found = fn(article, reference=article.published)
-        elif kind == "claims":
-            # hand over what is already found, where find_claims accepts it (no double work)
-            reuse = {k: list(results[k]) for k in ("quotes", "quantities", "dates", "sentences")
-                     if k in results and k in _parameters(fn)}
-            found = fn(article, **reuse)
-        else:
-            found = fn(article)
-        results[kind] = tuple(found)
-        timings[kind] = time.perf_counter() - t0
+def render_html(analysis, standalone: bool = True, title: str | None = None) -> str:
+    """HTML of one or more articles with highlights (``newskit.render_html``); all text is escaped.
 
-    sources = None
-    if "quotes" in results:
-        fn, takes_quotes = _sources_function()
-        if fn is None:
-            notes.append("sources: not run (newskit.quotes.find_sources is not part of this installation)")
-        else:
-            t0 = time.perf_counter()
-            sources = tuple(fn(article, quotes=list(results["quotes"])) if takes_quotes else fn(article))
-            timings["sources"] = time.perf_counter() - t0
-    return Analysis(article=article, sources=sources, notes=tuple(notes), timings=timings, **results)
+    The convenience that analyses first: it draws with :func:`newskit.display.render_html`,
+    which takes analyses only.
+
+    Args:
+        analysis: an :class:`Analysis`, a list of them, or anything :func:`analyze` accepts
+            (a str or an Article, analysed first with every extractor).
+        standalone: a whole page (``<!DOCTYPE html>`` with its styles) to save as a file;
+            ``False`` gives a fragment with its styles for a notebook cell.
+        title: the page title (default: the first article's title).
+
+    Example:
+        >>> page = render_html("“We won,” Smith said.")
+        >>> page.startswith("<!DOCTYPE html>") and "nk-quote" in page
+        True
+    """
+    items = analysis if isinstance(analysis, (list, tuple)) else [analysis]
+    analyses = [a if isinstance(a, Analysis) else analyze(a) for a in items]
+    return display.render_html(analyses, standalone=standalone, title=title)
 
 
 # --------------------------------------------------------------------------- text summary
@@ -496,8 +303,6 @@ def _summary(a: Analysis, max_claims: int, max_items: int) -> str:
         lines.append(f"  Dates: {'; '.join(items)}{more}")
     else:
         lines.append("  Dates: none found")
-    for note in a.notes:
-        lines.append(f"  Note: {note}")
     return "\n".join(lines)
 
 

@@ -132,7 +132,7 @@ class Article:
 
     def removed_frame(self):
         """What cleaning removed, as a DataFrame (start, end, text, reason; offsets into raw)."""
-        from newskit.spans import to_frame
+        from newskit.tables import to_frame
 
         return to_frame(self.removed, Removal)
 

@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newskit.article import Article, Removal, Segment
 from newskit.errors import BinaryInputError, EmptyInputError
@@ -232,7 +232,7 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
-# --------------------------------------------------------------------------- clean
+# --------------------------------------------------------------------------- the header zone
 
 
 def _headline_like(text: str) -> bool:
@@ -243,8 +243,214 @@ def _headline_like(text: str) -> bool:
     return not (text.endswith(".") and words >= MIN_BODY_WORDS)
 
 
+#: The end of a line that is a sentence or a label ("Officials said so.", "Watch:"):
+#: not a section tag.
+_ENDS_AS_SENTENCE_OR_LABEL = re.compile(r"[.!?:]$")
+#: The end of a line that is a sentence, maybe quoted: not a kicker or subtitle.
+_ENDS_AS_SENTENCE = re.compile(r"[.!?”\"]$")
+#: A place of one to three capitals ("US", "AP"): an abbreviation, not a dateline, unless an
+#: agency follows it.
+_SHORT_CAPITALS = re.compile(r"[A-Z]{1,3}")
+
+
+@dataclass
+class _Header:
+    """Reads the header zone of a scrape line by line: what each line is, and the metadata found.
+
+    Every line is first checked for page furniture that can stand anywhere (boilerplate, the
+    headline repeated). In the header zone, lines then go through the header rules in order
+    (:meth:`header_line`); the first line that no rule removes ends the zone and starts the
+    body. Every removed line is recorded with its reason.
+    """
+
+    raw: str
+    title: str | None
+    byline: str | None
+    source: str | None
+    published: dt.datetime | None
+    updated: dt.datetime | None
+    captions: list[str]
+    n_lines: int
+    title_key: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    guessed_title: bool = False
+    in_header: bool = True
+
+    def drop(self, line: _Line, reason: str) -> None:
+        self.removed.append(Removal(line.start, line.end, self.raw[line.start:line.end], reason))
+
+    def body_lines(self, lines: list[_Line]) -> list[_Line]:
+        """The lines of the body, in order; every other non-blank line is recorded as removed."""
+        body = []
+        for line in lines:
+            text = line.text
+            if not text:
+                continue
+            reason = boilerplate_reason(text)
+            if reason:
+                self.drop(line, reason)
+                continue
+            key = self._key(text)
+            if self._repeated_headline(text, key):
+                self.drop(line, "repeated-headline")
+                continue
+            if self.in_header and self.header_line(line, key):
+                continue
+            body.append(line)
+        return body
+
+    def _key(self, text: str) -> str:
+        """The comparison key of a line; a repeated headline is about as long as the title (plus
+        a short section label), so a longer line gets the empty key."""
+        return _fold(text) if not self.title_key or len(text) <= 2 * len(self.title) + 40 else ""
+
+    def _repeated_headline(self, text: str, key: str) -> bool:
+        return bool(self.title_key) and (
+            key == self.title_key
+            or (key.endswith(" " + self.title_key) and _words(text) - _words(self.title or "") <= MAX_SECTION_WORDS)
+        )
+
+    def header_line(self, line: _Line, key: str) -> bool:
+        """Whether a line of the header zone is removed by a header rule (in order); the first
+        line that is not ends the header zone."""
+        for rule in (self._timestamp, self._bare_date, self._byline, self._caption, self._headline,
+                     self._headline_after_section, self._section, self._kicker):
+            if rule(line, key):
+                return True
+        self.in_header = False
+        return False
+
+    # ----------------------------------------------------------------------- header rules
+
+    def _timestamp(self, line: _Line, key: str) -> bool:
+        """ "Updated 04 November 2017", "Published: March 3, 2021 10:15 AM EST"."""
+        stamp = TIMESTAMP_LINE.match(line.text)
+        if not stamp or _words(line.text) > 14:
+            return False
+        when = parse_timestamp(stamp.group("when"))
+        if when is None and _words(line.text) > 8:
+            return False
+        self.drop(line, "timestamp")
+        if when is not None:
+            if stamp.group("label").lower().endswith(("updated", "modified")):
+                self.updated = self.updated or when
+            else:
+                self.published = self.published or when
+        return True
+
+    def _bare_date(self, line: _Line, key: str) -> bool:
+        """A line that is only a date or timestamp: "28 October 2023, 07:45"."""
+        if not BARE_DATE_LINE.match(line.text):
+            return False
+        when = parse_timestamp(line.text)
+        if when is None:
+            return False
+        self.drop(line, "timestamp")
+        self.published = self.published or when
+        return True
+
+    def _byline(self, line: _Line, key: str) -> bool:
+        """ "By Jane Whitfield and Omar Reyes"."""
+        by = BYLINE.match(line.text)
+        if not by or _words(line.text) > 16:
+            return False
+        self.drop(line, "byline")
+        self.byline = self.byline or by.group("names").strip(" ,")
+        return True
+
+    def _caption(self, line: _Line, key: str) -> bool:
+        """A photo caption closed by an agency credit: "… on Friday. (Reuters)"."""
+        if not CAPTION_CREDIT.search(line.text) or DATELINE.match(line.text):
+            return False
+        self.drop(line, "caption")
+        self.captions.append(line.text)
+        return True
+
+    def _headline(self, line: _Line, key: str) -> bool:
+        """The first headline-like line, when no title is known (and the text has more lines)."""
+        if self.title is not None or not _headline_like(line.text) or self.n_lines <= 1:
+            return False
+        self.title, self.title_key, self.guessed_title = line.text, key, True
+        self.drop(line, "headline")
+        return True
+
+    def _headline_after_section(self, line: _Line, key: str) -> bool:
+        """The first short line was a section label ("World"); this longer one is the headline."""
+        text = line.text
+        if not (self.guessed_title and _words(self.title) <= 2 and _headline_like(text)
+                and _words(text) > _words(self.title) and not text.endswith(".")):
+            return False
+        k = next(i for i, r in enumerate(self.removed) if r.reason == "headline")
+        self.removed[k] = replace(self.removed[k], reason="section")
+        self.title, self.title_key, self.guessed_title = text, key, False
+        self.drop(line, "headline")
+        return True
+
+    def _section(self, line: _Line, key: str) -> bool:
+        """A short label such as "World" or "Opinion"."""
+        if _words(line.text) > MAX_SECTION_WORDS or _ENDS_AS_SENTENCE_OR_LABEL.search(line.text):
+            return False
+        self.drop(line, "section")
+        return True
+
+    def _kicker(self, line: _Line, key: str) -> bool:
+        """A short line that is not a sentence: a kicker or subtitle."""
+        text = line.text
+        if _words(text) >= MIN_BODY_WORDS or DATELINE.match(text) or _ENDS_AS_SENTENCE.search(text):
+            return False
+        self.drop(line, "header")
+        return True
+
+
+# --------------------------------------------------------------------------- the body
+
+
+def _dateline(raw: str, line: _Line) -> re.Match | None:
+    """The dateline at the start of the first body line, if it is one."""
+    m = DATELINE.match(raw, line.start, line.end)  # (no "^" in DATELINE: match at pos)
+    if not m or (m.group("sep") == ":" and len(m.group("place")) > 40):
+        return None
+    if _SHORT_CAPITALS.fullmatch(m.group("place").strip()) and not m.group("agency"):
+        return None
+    return m
+
+
+def _body(raw: str, body: list[_Line], header: _Header) -> tuple[_Builder, str | None]:
+    """The clean body text (with its map to raw) and the dateline taken off its first line."""
+    builder = _Builder(raw, [], [])
+    dateline = None
+    for k, line in enumerate(body):
+        start = line.start
+        m = _dateline(raw, line) if k == 0 else None
+        if m is not None:
+            dateline = m.group("place").strip()
+            if m.group("agency") and not header.source:
+                header.source = m.group("agency").strip()
+            header.removed.append(Removal(m.start(), m.end(), m.group(), "dateline"))
+            start = m.end()
+        builder.add(start, line.end)
+    return builder, dateline
+
+
+# --------------------------------------------------------------------------- clean
+
+
 #: control characters that do not occur in text (all below 32 except \t \n \v \f \r)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _check_raw(raw) -> None:
+    if not isinstance(raw, str):
+        raise TypeError(f"clean expects a str, not {type(raw).__name__}; use newskit.load for bytes")
+    if not raw.strip():
+        raise EmptyInputError("the text is empty (or only whitespace): nothing to clean")
+    sample = raw[:4096]
+    control = len(_CONTROL.findall(sample))
+    if control > max(8, len(sample) // 10):
+        raise BinaryInputError(
+            f"the text looks like binary data ({control} control characters in the first "
+            f"{len(sample)}); pass text, or bytes through newskit.load"
+        )
 
 
 def clean(
@@ -284,135 +490,29 @@ def clean(
         >>> art.title, art.dateline, art.text
         ('Big news', 'BAGHDAD', 'Officials said on Friday that 5 people died.')
     """
-    if not isinstance(raw, str):
-        raise TypeError(f"clean expects a str, not {type(raw).__name__}; use newskit.load for bytes")
-    if not raw.strip():
-        raise EmptyInputError("the text is empty (or only whitespace): nothing to clean")
-    sample = raw[:4096]
-    control = len(_CONTROL.findall(sample))
-    if control > max(8, len(sample) // 10):
-        raise BinaryInputError(
-            f"the text looks like binary data ({control} control characters in the first "
-            f"{len(sample)}); pass text, or bytes through newskit.load"
-        )
-
+    _check_raw(raw)
     lines = _lines(raw)
-    removed: list[Removal] = []
-    found_captions: list[str] = list(captions)
-    meta = {"title": title, "byline": byline, "source": source}
-    published_time = parse_timestamp(published)
-    updated_time = parse_timestamp(updated)
-    dateline = None
-
-    def drop(line: _Line, reason: str) -> None:
-        removed.append(Removal(line.start, line.end, raw[line.start:line.end], reason))
-
-    title_key = _fold(title) if title else None
-    guessed_title = False
-    n_lines = sum(1 for line in lines if line.text)
-    body: list[_Line] = []
-    in_header = True
-    for line in lines:
-        text = line.text
-        if not text:
-            continue
-        reason = boilerplate_reason(text)
-        if reason:
-            drop(line, reason)
-            continue
-        # a repeated headline is about as long as the title (plus a short section label)
-        key = _fold(text) if not title_key or len(text) <= 2 * len(meta["title"]) + 40 else ""
-        if title_key and (key == title_key or (key.endswith(" " + title_key)
-                                               and _words(text) - _words(meta["title"] or "") <= MAX_SECTION_WORDS)):
-            drop(line, "repeated-headline")
-            continue
-        if in_header:
-            stamp = TIMESTAMP_LINE.match(text)
-            if stamp and _words(text) <= 14:
-                when = parse_timestamp(stamp.group("when"))
-                if when is not None or _words(text) <= 8:
-                    drop(line, "timestamp")
-                    if when is not None:
-                        if stamp.group("label").lower().endswith(("updated", "modified")):
-                            updated_time = updated_time or when
-                        else:
-                            published_time = published_time or when
-                    continue
-            if BARE_DATE_LINE.match(text):
-                when = parse_timestamp(text)
-                if when is not None:
-                    drop(line, "timestamp")
-                    published_time = published_time or when
-                    continue
-            by = BYLINE.match(text)
-            if by and _words(text) <= 16:
-                drop(line, "byline")
-                meta["byline"] = meta["byline"] or by.group("names").strip(" ,")
-                continue
-            if CAPTION_CREDIT.search(text) and not DATELINE.match(text):
-                drop(line, "caption")
-                found_captions.append(text)
-                continue
-            if meta["title"] is None and _headline_like(text) and n_lines > 1:
-                meta["title"] = text
-                title_key = key
-                drop(line, "headline")
-                guessed_title = True
-                continue
-            if (guessed_title and _words(meta["title"]) <= 2 and _headline_like(text)
-                    and _words(text) > _words(meta["title"]) and not text.endswith(".")):
-                # the first short line was a section label ("World"); this is the headline
-                k = next(i for i, r in enumerate(removed) if r.reason == "headline")
-                removed[k] = replace(removed[k], reason="section")
-                meta["title"] = text
-                title_key = key
-                guessed_title = False
-                drop(line, "headline")
-                continue
-            if _words(text) <= MAX_SECTION_WORDS and not re.search(r"[.!?:]$", text):
-                drop(line, "section")
-                continue
-            if _words(text) < MIN_BODY_WORDS and not DATELINE.match(text):
-                # a short line in the header zone that is not a sentence: a kicker or subtitle
-                if not re.search(r"[.!?”\"]$", text):
-                    drop(line, "header")
-                    continue
-            in_header = False
-        body.append(line)
-
-    builder = _Builder(raw, [], [])
-    for k, line in enumerate(body):
-        start = line.start
-        if k == 0:
-            m = DATELINE.match(raw, line.start, line.end)  # (no "^" in DATELINE: match at pos)
-            if m and (m.group("sep") != ":" or len(m.group("place")) <= 40):
-                place = m.group("place").strip()
-                if not re.fullmatch(r"[A-Z]{1,3}", place) or m.group("agency"):
-                    dateline = place
-                    if m.group("agency") and not meta["source"]:
-                        meta["source"] = m.group("agency").strip()
-                    removed.append(Removal(m.start(), m.end(), m.group(), "dateline"))
-                    start = m.end()
-        builder.add(start, line.end)
-
-    text = builder.text()
-    if published_time is None and updated_time is not None:
-        # scraped pages often show only "Updated …": it is the best publication date we have
-        published_time = updated_time
-    removed.sort(key=lambda r: r.start)
+    header = _Header(
+        raw=raw, title=title, byline=byline, source=source, published=parse_timestamp(published),
+        updated=parse_timestamp(updated), captions=list(captions),
+        n_lines=sum(1 for line in lines if line.text), title_key=_fold(title) if title else None,
+    )
+    builder, dateline = _body(raw, header.body_lines(lines), header)
+    # scraped pages often show only "Updated …": it is the best publication date we have
+    published_time = header.published if header.published is not None else header.updated
     return Article(
-        text=text,
+        text=builder.text(),
         raw=raw,
-        title=meta["title"],
+        title=header.title,
         published=published_time.date() if published_time else None,
-        updated=updated_time.date() if updated_time else None,
+        updated=header.updated.date() if header.updated else None,
         published_time=published_time,
         dateline=dateline,
-        captions=tuple(found_captions),
-        source=meta["source"],
+        captions=tuple(header.captions),
+        source=header.source,
         url=url,
-        byline=meta["byline"],
-        removed=tuple(removed),
+        byline=header.byline,
+        removed=tuple(sorted(header.removed, key=lambda r: r.start)),
         id=id,
         path=path,
         segments=tuple(builder.segments),

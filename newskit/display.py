@@ -1,12 +1,18 @@
 """HTML view of an analysed article: the text with quotes, speakers, claims, quantities and dates
 highlighted, for notebooks (:meth:`Analysis._repr_html_`) and as a standalone page.
 
+This module renders what it is given: an analysis (anything with ``article``, ``sentences``,
+``quantities``, ``dates``, ``quotes``, ``claims`` and ``sources`` like
+:class:`newskit.analysis.Analysis`). It sits below :mod:`newskit.analysis` and never imports
+it; ``newskit.render_html`` (:func:`newskit.analysis.render_html`) is the convenience that
+analyses a str or an Article first.
+
 Everything taken from the input — text, title, metadata, speaker names, tooltips — goes through
 :func:`html.escape` as it is written; markup in an article stays visible text, never markup.
 
 Example:
     >>> import newskit
-    >>> page = newskit.render_html(newskit.analyze("<b>Prices</b> rose 5 percent."))
+    >>> page = render_html(newskit.analyze("<b>Prices</b> rose 5 percent."))
     >>> "&lt;b&gt;Prices&lt;/b&gt;" in page and "<b>" not in page
     True
 """
@@ -14,6 +20,8 @@ from __future__ import annotations
 
 import html
 from typing import Any, Iterable
+
+from newskit.tables import to_frame
 
 #: ``field`` values of results whose offsets point into the article body (claims on the title
 #: or a caption point into those strings instead and are listed, not highlighted).
@@ -38,7 +46,6 @@ CSS = """
 .nk-tables{font-family:Helvetica,Arial,sans-serif;font-size:.85em}
 .nk-tables table{border-collapse:collapse;margin:.4em 0}
 .nk-tables td,.nk-tables th{border:1px solid #ddd;padding:.15em .5em;text-align:left}
-.nk-note{color:#8a4b00;font-size:.85em}
 """
 
 _LEGEND = (("quote", "quote"), ("speaker", "speaker"), ("checkworthy", "check-worthy claim"),
@@ -52,8 +59,15 @@ def _e(value: Any) -> str:
 
 def _spans(analysis) -> list[tuple[int, int, str, str]]:
     """``(start, end, layer, tooltip)`` for every highlight in the body text."""
+    out = [*_claim_spans(analysis.claims), *_quote_spans(analysis.quotes),
+           *_date_spans(analysis.dates), *_quantity_spans(analysis.quantities)]
+    n = len(analysis.article.text)
+    return [(max(0, s), min(n, e), layer, tip) for s, e, layer, tip in out if 0 <= s < e]
+
+
+def _claim_spans(claims) -> list[tuple[int, int, str, str]]:
     out = []
-    for c in analysis.claims:
+    for c in claims:
         if getattr(c, "field", None) not in BODY_FIELDS:
             continue  # a claim in the title or a caption: listed, not highlighted in the body
         score = getattr(c, "score", None)
@@ -61,7 +75,13 @@ def _spans(analysis) -> list[tuple[int, int, str, str]]:
         layer = "checkworthy" if getattr(c, "checkworthy", False) else "claim"
         tip = "claim" + (f" {score:.2f}" if isinstance(score, (int, float)) else "") + (f" ({kind})" if kind else "")
         out.append((c.start, c.end, layer, tip))
-    for q in analysis.quotes:
+    return out
+
+
+def _quote_spans(quotes) -> list[tuple[int, int, str, str]]:
+    """Each quote, then its speaker mention and its cue where it has them."""
+    out = []
+    for q in quotes:
         who = getattr(q, "speaker", None) or ("anonymous" if getattr(q, "anonymous", False) else "unattributed")
         out.append((q.start, q.end, "quote", f"{getattr(q, 'kind', '')} quote by {who}".strip()))
         ss, se = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
@@ -71,16 +91,25 @@ def _spans(analysis) -> list[tuple[int, int, str, str]]:
         cs, ce = getattr(q, "cue_start", None), getattr(q, "cue_end", None)
         if isinstance(cs, int) and isinstance(ce, int) and ce > cs:
             out.append((cs, ce, "cue", f"cue: {getattr(q, 'cue', '')}"))
-    for d in analysis.dates:
+    return out
+
+
+def _date_spans(dates) -> list[tuple[int, int, str, str]]:
+    out = []
+    for d in dates:
         resolved = getattr(d, "resolved", None)
         tip = f"date ({getattr(d, 'type', '')})" + (f" → {resolved}" if resolved is not None else "")
         out.append((d.start, d.end, "date", tip))
-    for q in analysis.quantities:
+    return out
+
+
+def _quantity_spans(quantities) -> list[tuple[int, int, str, str]]:
+    out = []
+    for q in quantities:
         value, unit, kind = getattr(q, "value", None), getattr(q, "unit", None), getattr(q, "kind", None)
         tip = "quantity" + (f" ({kind})" if kind else "") + f": {value if value is not None else ''} {unit or ''}"
         out.append((q.start, q.end, "quantity", tip.strip()))
-    n = len(analysis.article.text)
-    return [(max(0, s), min(n, e), layer, tip) for s, e, layer, tip in out if 0 <= s < e]
+    return out
 
 
 def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
@@ -138,20 +167,14 @@ def article_html(analysis) -> str:
     tables = []
     sources = getattr(analysis, "sources", None)
     if sources:
-        from newskit.spans import to_frame
-
         tables.append("<h4>Sources</h4>" + _table(to_frame(sources), ["speaker", "role", "anonymous", "quotes", "words"]))
     if analysis.claims:
-        import pandas as pd
-
         rows = [{"score": round(getattr(c, "score", float("nan")) or 0, 2), "type": getattr(c, "type", None),
                  "field": getattr(c, "field", "body"), "claim": c.text} for c in analysis.claims]
-        frame = pd.DataFrame(rows).sort_values("score", ascending=False, kind="stable")
+        frame = to_frame(rows).sort_values("score", ascending=False, kind="stable")
         tables.append("<h4>Claims</h4>" + _table(frame, ["score", "type", "field", "claim"], limit=10))
     if tables:
         parts.append('<div class="nk-tables">' + "".join(tables) + "</div>")
-    for note in getattr(analysis, "notes", ()):
-        parts.append(f'<div class="nk-note">{_e(note)}</div>')
     parts.append("</article>")
     return "\n".join(parts)
 
@@ -160,22 +183,29 @@ def render_html(analysis, standalone: bool = True, title: str | None = None) -> 
     """HTML of one or more analysed articles with highlights; all input text is escaped.
 
     Args:
-        analysis: an :class:`~newskit.analysis.Analysis`, a list of them, or anything
-            :func:`newskit.analyze` accepts (a str or an Article, analysed first).
+        analysis: an :class:`~newskit.analysis.Analysis` or a list of them. To draw a str or
+            an Article, analyse it first, or call ``newskit.render_html``, which does.
         standalone: a whole page (``<!DOCTYPE html>`` with its styles) to save as a file;
             ``False`` gives a fragment with its styles for a notebook cell.
         title: the page title (default: the first article's title).
 
+    Raises:
+        TypeError: something that is not an analysis (a str, an Article …).
+
     Example:
         >>> import newskit
-        >>> page = newskit.render_html(newskit.analyze("“We won,” Smith said."))
+        >>> page = render_html(newskit.analyze("“We won,” Smith said."))
         >>> page.startswith("<!DOCTYPE html>")
         True
     """
-    from newskit.analysis import Analysis, analyze
-
-    items = analysis if isinstance(analysis, (list, tuple)) else [analysis]
-    items = [a if isinstance(a, Analysis) else analyze(a) for a in items]
+    items = list(analysis) if isinstance(analysis, (list, tuple)) else [analysis]
+    for item in items:
+        if not hasattr(item, "article"):
+            raise TypeError(
+                f"newskit.display.render_html draws analyses, not a {type(item).__name__}: "
+                "use newskit.render_html(...), which analyses a str or an Article first, "
+                "or newskit.analyze(...)"
+            )
     body = "\n<hr>\n".join(article_html(a) for a in items)
     style = f"<style>{CSS}</style>"
     if not standalone:

@@ -46,6 +46,11 @@ class SourceNotFoundError(NewskitError, FileNotFoundError):
     """A path given to ``load`` or ``load_corpus`` does not exist."""
 
 
+class WorkerStartError(NewskitError, RuntimeError):
+    """``analyze_corpus`` cannot start its worker processes; the message says why and what to do
+    (most often: a script that calls it outside ``if __name__ == "__main__":``)."""
+
+
 class MissingDependencyError(NewskitError, ImportError):
     """An optional dependency or resource is missing; the message gives the install command."""
 

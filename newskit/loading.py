@@ -21,12 +21,14 @@ import glob
 import io
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from newskit.article import Article
 from newskit.cleaning import clean
+from newskit.tables import typed_frame
 from newskit.errors import (
     BinaryInputError,
     DecodingError,
@@ -62,6 +64,15 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "uid", "article_id", "doc_id", "guid"),
 }
 
+#: Columns of :func:`corpus_frame` and their dtypes (article rows and error rows in one table:
+#: numbers are nullable, ``captions`` holds the list of an article's captions).
+CORPUS_FRAME_COLUMNS = {
+    "id": "object", "title": "object", "published": "object", "updated": "object",
+    "dateline": "object", "source": "object", "byline": "object", "url": "object", "path": "object",
+    "captions": "object", "n_removed": "Int64", "n_chars": "Int64", "text": "object",
+    "record": "Int64", "error": "object", "reason": "object",
+}
+
 #: Magic numbers of common binary files.
 _MAGIC = {
     b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
@@ -93,15 +104,41 @@ class LoadError:
 def decode(data: bytes, name: str = "<bytes>") -> str:
     """Decode bytes of a text file; raise a clear error for binary or undecodable data.
 
+    Tried in order: a byte-order mark, UTF-16 without one (mostly-ASCII text with every other
+    byte NUL), strict UTF-8, charset-normalizer's best guess (:func:`_detected_encoding`),
+    cp1252, latin-1.
+
     Example:
         >>> decode("café".encode("cp1252"))
         'café'
     """
+    _refuse_empty_or_binary(data, name)
+    text = _decoded_by_bom(data, name)
+    if text is not None:
+        return text
+    head = data[:8192]
+    text = _decoded(data, _utf16_without_bom(head))
+    if text is not None:
+        return text
+    if head.count(b"\x00") > len(head) // 20:
+        raise BinaryInputError(f"{name}: contains many NUL bytes; it looks binary, not text")
+    for encoding in _encodings_to_try(data):
+        text = _decoded(data, encoding)
+        if text is not None:
+            return text
+    raise DecodingError(f"{name}: cannot decode the bytes as text")  # pragma: no cover
+
+
+def _refuse_empty_or_binary(data: bytes, name: str) -> None:
     if not data.strip():
         raise EmptyInputError(f"{name}: the file is empty")
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise BinaryInputError(f"{name}: this is a {kind}, not text")
+
+
+def _decoded_by_bom(data: bytes, name: str) -> str | None:
+    """The text when the bytes start with a byte-order mark (None when they do not)."""
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
@@ -110,44 +147,47 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as err:
                 raise DecodingError(f"{name}: starts with a {enc} byte-order mark but is not {enc}: {err}") from err
-    head = data[:8192]
-    utf16 = _utf16_without_bom(head)
-    if utf16:
-        try:
-            return data.decode(utf16)
-        except UnicodeDecodeError:
-            pass
-    if head.count(b"\x00") > len(head) // 20:
-        raise BinaryInputError(f"{name}: contains many NUL bytes; it looks binary, not text")
+    return None
+
+
+def _decoded(data: bytes, encoding: str | None) -> str | None:
+    """``data`` decoded as ``encoding``, or None when it is not in that encoding."""
+    if encoding is None:
+        return None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _encodings_to_try(data: bytes) -> Iterator[str | None]:
+    """Strict UTF-8, then the detected encoding (detection runs only if UTF-8 failed), then
+    cp1252 and latin-1."""
+    yield "utf-8"
+    yield _detected_encoding(data)
+    yield "cp1252"
+    yield "latin-1"
+
+
+def _detected_encoding(data: bytes) -> str | None:
+    """charset-normalizer's best guess, preferring cp1252 among equally good single-byte code
+    pages (None when it has no guess)."""
     try:
         from charset_normalizer import from_bytes
 
-        # detection needs some text to work on; short snippets are read as cp1252 below
+        # detection needs some text to work on; short snippets are read as cp1252 after it
         matches = list(from_bytes(data[:1_000_000])) if len(data) >= 64 else []
     except Exception:  # pragma: no cover - detector failure falls back to cp1252/latin-1
         matches = []
-    if matches:
-        # several single-byte code pages often fit equally well; among the least chaotic
-        # candidates prefer cp1252, the usual encoding of Western news text
-        least = min(m.chaos for m in matches)
-        # without a byte-order mark, multi-byte guesses on NUL-free bytes are noise
-        tied = [m.encoding for m in matches if m.chaos <= least + 0.01
-                and not m.encoding.replace("-", "_").lower().startswith(("utf_16", "utf_32"))]
-        choice = "cp1252" if "cp1252" in tied or not tied else tied[0]
-        try:
-            return data.decode(choice)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    for enc in ("cp1252", "latin-1"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise DecodingError(f"{name}: cannot decode the bytes as text")  # pragma: no cover
+    if not matches:
+        return None
+    # several single-byte code pages often fit equally well; among the least chaotic
+    # candidates prefer cp1252, the usual encoding of Western news text
+    least = min(m.chaos for m in matches)
+    # without a byte-order mark, multi-byte guesses on NUL-free bytes are noise
+    tied = [m.encoding for m in matches if m.chaos <= least + 0.01
+            and not m.encoding.replace("-", "_").lower().startswith(("utf_16", "utf_32"))]
+    return "cp1252" if "cp1252" in tied or not tied else tied[0]
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -226,14 +266,6 @@ def _from_html(text: str, name: str) -> Article:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise FormatError(f"{name}: no article text found in the HTML")
-    captions = []
-    try:  # trafilatura drops figure captions; keep them as metadata
-        import lxml.html
-
-        tree = lxml.html.fromstring(text)
-        captions = [" ".join(c.text_content().split()) for c in tree.iter("figcaption")]
-    except Exception:  # noqa: BLE001 - captions are a bonus, never a failure
-        captions = []
     article = clean(
         body,
         title=doc.title,
@@ -243,11 +275,26 @@ def _from_html(text: str, name: str) -> Article:
         url=doc.url,
         id=Path(name).stem if name != "<string>" else None,
         path=name if name != "<string>" else None,
-        captions=[c for c in captions if c],
+        captions=[c for c in _figure_captions(text) if c],
     )
     if not article.text:
         raise FormatError(f"{name}: the HTML holds no article text once page furniture is removed")
     return article
+
+
+def _figure_captions(html_text: str) -> list[str]:
+    """The ``<figcaption>`` texts of a page (trafilatura drops them; they are kept as metadata).
+
+    Captions are a bonus: markup that lxml cannot parse (its documented errors) gives none.
+    """
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.fromstring(html_text)
+    except (ValueError, etree.LxmlError):
+        return []
+    return [" ".join(c.text_content().split()) for c in tree.iter("figcaption")]
 
 
 def _records(text: str, fmt: str, name: str, fields):
@@ -320,11 +367,42 @@ def _read_path(path: Path, max_bytes: int) -> str:
     return decode(path.read_bytes(), str(path))
 
 
+#: The longest str taken for a path (longer strings are always text).
+MAX_PATH_CHARS = 1024
+
+#: One token of the characters of ordinary paths and file names: letters, digits, ``_ . - ~ + @
+#: % , = :`` and the separators ``/`` ``\``; no white space, no markup or JSON (``< > { } " '``).
+_PATH_TOKEN = re.compile(r"[\w.\-~+@%,=:/\\]+")
+
+
 def looks_like_path(source: str) -> bool:
-    """Whether a str names a file (it exists, or has a known extension) rather than holding text."""
-    return len(source) < 1024 and "\n" not in source and (
-        os.path.exists(source) or Path(source).suffix.lower() in FORMATS
-    )
+    """Whether :func:`load` reads a ``str`` as a path; otherwise the str is the article text.
+
+    The rule: a str is a path when it is a single line, not blank, shorter than
+    ``MAX_PATH_CHARS``, and either
+
+    - names a file or folder that exists, or
+    - is one token of path characters (letters, digits, ``_ . - ~ + @ % , = :`` and ``/``;
+      no white space, no markup or JSON) that ends in a supported extension (``.txt``,
+      ``.html``, ``.json``, ``.jsonl``, ``.csv`` … see ``FORMATS``) or contains a path
+      separator, such as ``"news/2019/a.txt"``; when no such file exists, ``load`` raises
+      :class:`~newskit.errors.SourceNotFoundError`.
+
+    Anything else is text: several words, sentences, line breaks, HTML or JSON. A
+    ``pathlib.Path`` is always a path (this function is not asked), and ``bytes`` are always
+    content.
+
+    Example:
+        >>> looks_like_path("news/2019/article.txt"), looks_like_path("See the full results.html")
+        (True, False)
+    """
+    if not source.strip() or len(source) >= MAX_PATH_CHARS or len(source.splitlines()) != 1:
+        return False
+    if os.path.exists(source):
+        return True
+    if not _PATH_TOKEN.fullmatch(source):
+        return False
+    return Path(source).suffix.lower() in FORMATS or "/" in source or os.sep in source
 
 
 # --------------------------------------------------------------------------- public
@@ -336,7 +414,13 @@ def load(source, format: str | None = None, *, fields: Mapping[str, str] | None 
 
     Args:
         source: a path (``str`` or ``Path``) to a ``.txt``, ``.html``, ``.json``, ``.jsonl``
-            or ``.csv`` file; or the text itself (``str``), or raw ``bytes``.
+            or ``.csv`` file; or the text itself (``str``), or raw ``bytes``. A ``Path`` is
+            always a path and ``bytes`` always content. A ``str`` is a path only when it is one
+            line that names an existing file, or holds no white space and ends in a supported
+            extension or contains a ``/`` (``"news/a.txt"``: a missing file then raises
+            SourceNotFoundError); any other str — several words, sentences, line breaks — is
+            the article text (see :func:`looks_like_path`). To read a one-word str such as
+            ``"24/7"`` as text, pass ``newskit.clean(text)`` or ``text.encode()``.
         format: ``"txt"``, ``"html"``, ``"json"``, ``"jsonl"``, ``"csv"``, ``"tsv"`` or None
             to guess from the file extension or the content.
         fields: for JSON/CSV, which field holds what, e.g. ``{"text": "body", "published":
@@ -355,6 +439,8 @@ def load(source, format: str | None = None, *, fields: Mapping[str, str] | None 
         >>> art = load("Storm hits coast\\nBy Ann Lee\\nPORT MARIN — Winds of 140 km/h hit the coast.")
         >>> art.title, art.byline, art.dateline
         ('Storm hits coast', 'Ann Lee', 'PORT MARIN')
+        >>> load("The ministry said on Friday that the final figures are published at example.org/results.html").text[-12:]
+        'results.html'
     """
     fmt = _check_format(format)
     if isinstance(source, (bytes, bytearray)):
@@ -455,7 +541,8 @@ def corpus_frame(sources, format: str | None = None, *, fields: Mapping[str, str
     """Load a corpus into a pandas DataFrame: one row per article, one per error.
 
     Error rows have the ``error`` and ``reason`` columns set and no text; filter them with
-    ``df[df.error.isna()]``.
+    ``df[df.error.isna()]``. The columns and their dtypes are ``CORPUS_FRAME_COLUMNS``
+    (through :mod:`newskit.tables`, like every frame newskit makes).
 
     Example:
         >>> from newskit.samples import SAMPLES_DIR
@@ -463,8 +550,6 @@ def corpus_frame(sources, format: str | None = None, *, fields: Mapping[str, str
         >>> int(df.error.isna().sum())
         7
     """
-    import pandas as pd
-
     rows = []
     items = load_corpus(sources, format, fields=fields)
     if progress:
@@ -478,7 +563,5 @@ def corpus_frame(sources, format: str | None = None, *, fields: Mapping[str, str
             row = item.to_dict()
             row.update(error=None, reason=None)
             rows.append(row)
-    columns = ["id", "title", "published", "updated", "dateline", "source", "byline", "url",
-               "path", "captions", "n_removed", "n_chars", "text", "record", "error", "reason"]
-    return pd.DataFrame(rows, columns=columns)
+    return typed_frame(rows, CORPUS_FRAME_COLUMNS)
 

@@ -15,6 +15,7 @@ Example:
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -179,8 +180,6 @@ def timeline(data, ax=None, max_articles: int = 20, max_range_days: int = 366):
     (a week, a month, a year) is drawn as a line from its first to its last day, longer ones
     as their first day only.
     """
-    import datetime as dt
-
     ax = _axes(ax, size=(9, 0.45 * min(max_articles, 12) + 1.8))
     title = "Dates mentioned, against the publication date"
     t = _tables(data)
@@ -188,47 +187,66 @@ def timeline(data, ax=None, max_articles: int = 20, max_range_days: int = 366):
     if dates is None or not len(dates) or "resolved" not in dates.columns:
         return _empty(ax, title, "no dates found")
     key = "doc" if "doc" in dates.columns else "article_id"
-    order = list(dict.fromkeys(arts[key])) if arts is not None and key in arts.columns else list(dict.fromkeys(dates[key]))
-    order = order[:max_articles]
+    if arts is not None and key not in arts.columns:
+        arts = None  # articles that cannot be matched to their dates
+    order = list(dict.fromkeys((arts if arts is not None else dates)[key]))[:max_articles]
     rows = {k: i for i, k in enumerate(order)}
-    labels = []
-    for k in order:
-        row = arts[arts[key] == k].iloc[0] if arts is not None and key in arts.columns else None
-        labels.append(_short((row is not None and (row.get("title") or row.get("article_id"))) or k, 40))
-
-    def day(v):
-        if isinstance(v, dt.datetime):
-            return v.date()
-        if isinstance(v, dt.date):
-            return v
-        return None
-
-    points_x, points_y = [], []
-    for _, d in dates.iterrows():
-        if d[key] not in rows or day(d["resolved"]) is None:
-            continue
-        y = rows[d[key]]
-        start, end = day(d["resolved"]), day(d.get("resolved_end"))
-        if end is not None and start < end <= start + dt.timedelta(days=max_range_days):
-            ax.hlines(y, start, end, color=NAMED, alpha=0.45, linewidth=4)
-        points_x.append(start)
-        points_y.append(y)
-    if not points_x:
+    if not _draw_dates(ax, dates, key, rows, max_range_days):
         return _empty(ax, title, "no dates could be placed on a calendar")
-    ax.scatter(points_x, points_y, s=22, color=NAMED, zorder=3, label="date mentioned")
     if arts is not None and "published" in arts.columns:
-        pub = [(rows[k], day(p)) for k, p in zip(arts[key], arts["published"]) if k in rows and day(p)]
-        if pub:
-            ax.scatter([p for _, p in pub], [y for y, _ in pub], marker="|", s=300, color=PUBLISHED,
-                       zorder=4, label="published")
-    ax.set_yticks(range(len(order)), labels, fontsize=8)
+        _draw_published(ax, arts, key, rows)
+    ax.set_yticks(range(len(order)), _row_labels(arts, key, order), fontsize=8)
     ax.set_ylim(len(order) - 0.5, -0.5)
-    n_total = arts[key].nunique(dropna=False) if arts is not None and key in arts.columns else len(rows)
+    n_total = arts[key].nunique(dropna=False) if arts is not None else len(rows)
     ax.set_title(title if n_total <= len(rows) else f"{title} (first {len(rows)} of {n_total} articles)")
     ax.legend(loc="best", fontsize=8, frameon=False)
     ax.grid(axis="x", alpha=0.3)
     ax.figure.autofmt_xdate()
     return ax
+
+
+def _day(value):
+    """The calendar day of a date or datetime value (None for anything else)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+def _row_labels(arts, key: str, order: list) -> list[str]:
+    """Each row's label: the article's title, else its id, else its key."""
+    labels = []
+    for k in order:
+        row = arts[arts[key] == k].iloc[0] if arts is not None else None
+        labels.append(_short((row is not None and (row.get("title") or row.get("article_id"))) or k, 40))
+    return labels
+
+
+def _draw_dates(ax, dates, key: str, rows: dict, max_range_days: int) -> bool:
+    """A dot at each date's first day (and a line over a short range); False if none has a day."""
+    points_x, points_y = [], []
+    for _, d in dates.iterrows():
+        if d[key] not in rows or _day(d["resolved"]) is None:
+            continue
+        y = rows[d[key]]
+        start, end = _day(d["resolved"]), _day(d.get("resolved_end"))
+        if end is not None and start < end <= start + dt.timedelta(days=max_range_days):
+            ax.hlines(y, start, end, color=NAMED, alpha=0.45, linewidth=4)
+        points_x.append(start)
+        points_y.append(y)
+    if not points_x:
+        return False
+    ax.scatter(points_x, points_y, s=22, color=NAMED, zorder=3, label="date mentioned")
+    return True
+
+
+def _draw_published(ax, arts, key: str, rows: dict) -> None:
+    """A red bar at each article's publication day."""
+    pub = [(rows[k], _day(p)) for k, p in zip(arts[key], arts["published"]) if k in rows and _day(p)]
+    if pub:
+        ax.scatter([p for _, p in pub], [y for y, _ in pub], marker="|", s=300, color=PUBLISHED,
+                   zorder=4, label="published")
 
 
 def save_figures(data, directory, dpi: int = 120, kinds=("sources", "claims")) -> list[Path]:

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from newskit.spans import to_frame as _to_frame
+from newskit.tables import to_frame as _to_frame
 from newskit.wordlists import word_lines
 
 
@@ -258,30 +258,67 @@ def _decide(
     text: str, m: re.Match, lo: int, hi: int, nxt_at: int, sent_start: int,
     labels: set[int], lex: _Lexicon,
 ) -> tuple[bool, int, str]:
-    """Decide one candidate: (split, offset where the sentence ends, rule name)."""
-    rs, re_ = m.start(), m.end()
-    marks, closers = m.group("marks"), m.group("closers")
+    """Decide one candidate: (split, offset where the sentence ends, rule name).
 
+    The rules go in a fixed order, the first that applies decides: where the candidate stands
+    (:func:`_by_position`), a lower-case next word, ellipses (:func:`_by_ellipsis`), ``?``
+    and ``!`` (:func:`_by_question_or_exclamation`), a period after a known word
+    (:func:`_by_word_before_period`), and else Punkt (:func:`_by_punkt`).
+    """
+    decision = _by_position(text, m, lo, hi, nxt_at, sent_start, labels)
+    if decision is not None:
+        return decision
+    rs, re_ = m.start(), m.end()
+    marks = m.group("marks")
+    nxt = text[nxt_at:min(hi, nxt_at + _WINDOW)].split(None, 1)[0]
+    core = nxt.lstrip(_OPENERS) or nxt
+    if core[0].islower():
+        return False, re_, LOWERCASE_NEXT
+
+    attached = rs > lo and not text[rs - 1].isspace()
+    only_dots, dots = _dots(marks)
+    decision = _by_ellipsis(marks, rs, re_, attached, only_dots, dots)
+    if decision is not None:
+        return decision
+
+    prev = text[max(lo, rs - _WINDOW):rs].rsplit(None, 1)[-1] if attached else ""
+    prev = prev.lstrip(_OPENERS)
+    if "?" in marks or "!" in marks or "‽" in marks:
+        return _by_question_or_exclamation(marks, m.group("closers"), prev.lower(), re_, lex)
+    if marks == ".":
+        decision = _by_word_before_period(text, rs, re_, sent_start, prev, core, lex)
+        if decision is not None:
+            return decision
+    return _by_punkt(marks, prev, core, re_, only_dots, dots)
+
+
+def _by_position(
+    text: str, m: re.Match, lo: int, hi: int, nxt_at: int, sent_start: int, labels: set[int],
+) -> tuple[bool, int, str] | None:
+    """The rules that look at where the candidate stands: the end of the paragraph, a list
+    label, an omission "[...]", or punctuation before any content of its sentence."""
+    rs, re_ = m.start(), m.end()
     if nxt_at >= hi:
         return True, re_, PARAGRAPH_END
     if rs in labels:
         return False, re_, LIST_MARKER
-    if rs > lo and text[rs - 1] == "[" and closers.startswith("]"):
+    if rs > lo and text[rs - 1] == "[" and m.group("closers").startswith("]"):
         return False, re_, BRACKETED_ELLIPSIS
-
     if _CONTENT.search(text, sent_start, rs) is None or _after_opener(text, rs, lo):
         return False, re_, OPENING_PUNCTUATION
+    return None
 
-    nxt = text[nxt_at:min(hi, nxt_at + _WINDOW)].split(None, 1)[0]
-    core = nxt.lstrip(_OPENERS) or nxt
-    first_char = core[0]
-    if first_char.islower():
-        return False, re_, LOWERCASE_NEXT
 
-    attached = rs > lo and not text[rs - 1].isspace()
+def _dots(marks: str) -> tuple[bool, int]:
+    """Whether the marks are only periods and ellipses, and how many periods they count
+    ("…" counts three)."""
     flat = marks.replace(" ", "")
-    only_dots = not flat.strip(".…")
-    dots = flat.count(".") + 3 * flat.count("…")
+    return not flat.strip(".…"), flat.count(".") + 3 * flat.count("…")
+
+
+def _by_ellipsis(marks: str, rs: int, re_: int, attached: bool, only_dots: bool,
+                 dots: int) -> tuple[bool, int, str] | None:
+    """Spaced ellipses ". . .", a period then an ellipsis, four or more dots."""
     if only_dots and " " in marks:  # spaced ellipsis ". . .", or a period then an ellipsis
         if attached and marks[0] == "." and marks[1] == " " and dots >= 4:
             return True, rs + 1, PERIOD_BEFORE_SPACED_ELLIPSIS
@@ -290,30 +327,48 @@ def _decide(
         return False, re_, SPACED_ELLIPSIS_OMISSION
     if only_dots and dots >= 4:
         return True, re_, ELLIPSIS_WITH_PERIOD
+    return None
 
-    prev = text[max(lo, rs - _WINDOW):rs].rsplit(None, 1)[-1] if attached else ""
-    prev = prev.lstrip(_OPENERS)
+
+def _by_question_or_exclamation(marks: str, closers: str, prev_type: str, re_: int,
+                                lex: _Lexicon) -> tuple[bool, int, str]:
+    if marks == "!" and not closers and prev_type + "!" in lex.exclamation_names:
+        return False, re_, EXCLAMATION_IN_NAME
+    return True, re_, QUESTION_OR_EXCLAMATION
+
+
+def _by_word_before_period(text: str, rs: int, re_: int, sent_start: int, prev: str, core: str,
+                           lex: _Lexicon) -> tuple[bool, int, str] | None:
+    """A single period after a word from the lists: "No. 5", "Mr. Smith", "J. K.", "5 p.m. Monday"."""
     prev_type = prev.lower()
-    if "?" in marks or "!" in marks or "‽" in marks:
-        if marks == "!" and not closers and prev_type + "!" in lex.exclamation_names:
-            return False, re_, EXCLAMATION_IN_NAME
-        return True, re_, QUESTION_OR_EXCLAMATION
-    if marks == ".":
-        if prev_type in lex.number_abbreviations and first_char.isdigit():
-            return False, re_, ABBREVIATION_BEFORE_NUMBER
-        if prev_type in lex.titles:
-            return False, re_, TITLE_BEFORE_NAME
-        if _INITIAL.match(prev + ".") and _INITIAL_NEXT.match(core):
-            return False, re_, INITIALS
-        if prev_type in ("a.m", "p.m") and first_char.isupper():
-            word = _TRAILING.sub("", core).rstrip(".").lower()
-            if word in lex.time_context:
-                return False, re_, TIME_BEFORE_DAY_OR_ZONE
-            opening = text[sent_start:rs].split() if rs - sent_start < 40 else []
-            if 0 < len(opening) <= 3 and opening[0].lower().lstrip(_OPENERS) in _TIME_OPENERS:
-                return False, re_, TIME_PHRASE_OPENING_SENTENCE
-            return True, re_, TIME_BEFORE_CAPITAL
+    first_char = core[0]
+    if prev_type in lex.number_abbreviations and first_char.isdigit():
+        return False, re_, ABBREVIATION_BEFORE_NUMBER
+    if prev_type in lex.titles:
+        return False, re_, TITLE_BEFORE_NAME
+    if _INITIAL.match(prev + ".") and _INITIAL_NEXT.match(core):
+        return False, re_, INITIALS
+    if prev_type in ("a.m", "p.m") and first_char.isupper():
+        return _by_time_before_capital(text, rs, re_, sent_start, core, lex)
+    return None
 
+
+def _by_time_before_capital(text: str, rs: int, re_: int, sent_start: int, core: str,
+                            lex: _Lexicon) -> tuple[bool, int, str]:
+    """ "a.m."/"p.m." before a capitalised word: a day or zone, a sentence opened by a time
+    phrase ("At 5 a.m. Mr. Smith went"), or else a sentence end."""
+    word = _TRAILING.sub("", core).rstrip(".").lower()
+    if word in lex.time_context:
+        return False, re_, TIME_BEFORE_DAY_OR_ZONE
+    opening = text[sent_start:rs].split() if rs - sent_start < 40 else []
+    if 0 < len(opening) <= 3 and opening[0].lower().lstrip(_OPENERS) in _TIME_OPENERS:
+        return False, re_, TIME_PHRASE_OPENING_SENTENCE
+    return True, re_, TIME_BEFORE_CAPITAL
+
+
+def _by_punkt(marks: str, prev: str, core: str, re_: int, only_dots: bool,
+              dots: int) -> tuple[bool, int, str]:
+    """A period no rule claims: Punkt decides, from the words on either side."""
     prev_tok = "..." if only_dots and dots > 1 else prev + marks
     next_tok = _TRAILING.sub("", core) or core
     dotted = marks == "." and _DOTTED_ABBREVIATION.match(prev_tok) is not None

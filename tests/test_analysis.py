@@ -46,8 +46,6 @@ def test_str_is_analysed_as_is():
 
 
 def test_dates_are_resolved_against_the_publication_date():
-    if not analysis.available()["dates"]:
-        pytest.skip("newskit.dates not present")
     art = Article(text="The minister resigned on Friday.", published=dt.date(2019, 3, 9))
     resolved = [d.resolved for d in analyze(art).dates]
     assert dt.date(2019, 3, 8) in resolved
@@ -70,31 +68,26 @@ def test_only_the_requested_extractors_run():
     assert set(a.timings) <= {"sentences", "dates"}
 
 
-def test_a_missing_extractor_gives_empty_results_and_a_note(monkeypatch):
-    monkeypatch.setitem(analysis.EXTRACTORS, "quantities", ("newskit.not_written_yet", "find", "Thing"))
-    analysis._extractor.cache_clear()
-    try:
-        a = analyze("Prices rose 5 percent.")
-        assert a.quantities == ()
-        assert any("newskit.not_written_yet" in n for n in a.notes)
-        assert list(a.to_frames()["quantities"].columns) == ["article_id"]
-    finally:
-        monkeypatch.undo()
-        analysis._extractor.cache_clear()
+@pytest.mark.parametrize("step", ["split_sentences", "find_quantities", "find_dates", "find_quotes",
+                                  "find_sources", "find_claims"])
+def test_a_failing_extractor_is_raised_not_hidden(monkeypatch, step):
+    """analyze calls the extractors directly: an error in one is raised, never an empty result."""
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"bug in {step}")
+
+    monkeypatch.setattr(analysis, step, broken)
+    with pytest.raises(RuntimeError, match=f"bug in {step}"):
+        analyze("“Prices rose 5 percent on Friday,” Smith said.")
 
 
-def test_a_broken_extractor_import_is_not_hidden(monkeypatch, tmp_path):
-    """Only a missing module means 'not installed'; an import error inside one is raised."""
-    (tmp_path / "nk_broken_extractor.py").write_text("import numpyy_not_installed\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(analysis.EXTRACTORS, "quantities", ("nk_broken_extractor", "find", "T"))
-    analysis._extractor.cache_clear()
-    try:
-        with pytest.raises(ModuleNotFoundError, match="numpyy_not_installed"):
-            analyze("Text.")
-    finally:
-        monkeypatch.undo()
-        analysis._extractor.cache_clear()
+def test_the_extractors_are_imported_directly():
+    """No table of module names, no importlib: the extractors are analysis's own imports."""
+    import inspect
+
+    source = inspect.getsource(analysis)
+    assert "importlib" not in source and "inspect.signature" not in source
+    assert analysis.find_quotes is newskit.find_quotes and analysis.find_claims is newskit.find_claims
+    assert not hasattr(analysis, "available") and not hasattr(analysis.Analysis(Article(text="x")), "notes")
 
 
 def test_frames_are_tidy_with_article_id_and_offsets(sample_analyses):
@@ -120,8 +113,6 @@ def test_empty_results_keep_their_columns_and_dtypes():
     frames = analyze("Nothing to see.").to_frames()
     for kind in ("quantities", "dates", "quotes", "claims"):
         cls = analysis.result_type(kind)
-        if cls is None:
-            continue
         assert list(frames[kind].columns)[1:] == list(analysis.schema(cls))
         assert dict(frames[kind].dtypes)["start"] == "int64"
 
@@ -154,20 +145,32 @@ def test_repr_html_is_a_fragment_with_highlights(sample_analyses):
 
 
 def test_results_are_handed_to_extractors_that_accept_them(monkeypatch):
-    """find_claims/sources that take quotes=, quantities=, dates= get them (no double work)."""
-    real = analysis._extractor
+    """find_claims and find_sources get what is already found: quotes=, quantities=, dates= (no double work)."""
     seen = {}
+    real_sources = analysis.find_sources
 
-    def fake_claims(article, quotes=None, quantities=None):
-        seen.update(quotes=quotes, quantities=quantities)
+    def fake_claims(article, quotes=None, quantities=None, dates=None, sentences=None):
+        seen.update(quotes=quotes, quantities=quantities, dates=dates, sentences=sentences)
         return []
 
-    def fake_extractor(kind):
-        return (fake_claims, None) if kind == "claims" else real(kind)
+    def spy_sources(article, quotes=None):
+        seen.update(source_quotes=quotes)
+        return real_sources(article, quotes=quotes)
 
-    monkeypatch.setattr(analysis, "_extractor", fake_extractor)
+    monkeypatch.setattr(analysis, "find_claims", fake_claims)
+    monkeypatch.setattr(analysis, "find_sources", spy_sources)
     a = analyze("“Prices rose 5 percent,” Smith said.")
     assert seen["quotes"] == list(a.quotes) and seen["quantities"] == list(a.quantities)
+    assert seen["dates"] == list(a.dates) and seen["sentences"] == list(a.sentences)
+    assert seen["source_quotes"] == list(a.quotes)
+
+
+def test_claims_alone_find_what_was_not_run():
+    """Asked for claims only, find_claims finds quotes, quantities and dates itself."""
+    alone = analyze("“Prices rose 5 percent,” Smith said.", extractors=["claims"])
+    full = analyze("“Prices rose 5 percent,” Smith said.")
+    assert alone.quotes == () and alone.sources is None
+    assert alone.claims == full.claims
 
 
 def test_sources_are_result_records_and_their_frame_keeps_its_columns():

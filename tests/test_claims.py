@@ -4,7 +4,6 @@ from __future__ import annotations
 import collections
 import csv
 import hashlib
-import importlib.util
 import subprocess
 import sys
 import warnings
@@ -25,12 +24,6 @@ from conftest import shared_path
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = Path(newskit.__file__).resolve().parent / "data" / "samples"
-
-HAS_QUOTES = importlib.util.find_spec("newskit.quotes") is not None
-HAS_QUANTITIES = importlib.util.find_spec("newskit.quantities") is not None
-needs_quotes = pytest.mark.skipif(not HAS_QUOTES, reason="newskit.quotes not there yet (link point)")
-needs_quantities = pytest.mark.skipif(not HAS_QUANTITIES,
-                                      reason="newskit.quantities not there yet (link point)")
 
 #: Floors pinned from measured scores (raise them as the model and rules improve).
 DEV_F1_FLOOR = 0.91            # measured 0.9140 (threshold chosen on dev: optimistic)
@@ -67,13 +60,11 @@ def test_seed_baghdad_sentence_is_a_checkworthy_quantity_claim(seed_claims):
     assert c.type == "quantity", c.rule
 
 
-@needs_quantities
 def test_seed_baghdad_quantity_is_more_than_90_percent(seed_claims):
     c = _claim(seed_claims[1], "Baghdad has regained")
     assert [(q.value, q.unit, q.qualifier) for q in c.quantities] == [(90.0, "percent", ">")]
 
 
-@needs_quotes
 def test_seed_quoted_sentence_is_claimed_by_the_anonymous_officer(seed_claims):
     c = _claim(seed_claims[1], "We cannot say when the operation will end")
     assert c.claimer == "a senior military officer" and c.claimer_anonymous
@@ -99,7 +90,6 @@ def test_headline_and_captions_are_claims_of_the_outlet(seed_claims):
             assert art.captions[c.field_index][c.start:c.end] == c.text
 
 
-@needs_quotes
 def test_sample_article_claimers(sample_claims):
     _, claims = sample_claims
     c = _claim(claims, "We cannot say when the operation will end")
@@ -240,23 +230,23 @@ def test_frame_has_claim_columns():
     assert list(claims_frame("").columns) == list(claims_frame("x y.").columns)
 
 
-def test_missing_extractor_falls_back(monkeypatch):
-    monkeypatch.setitem(sys.modules, "newskit.quotes", None)  # as if not installed
+def test_quoted_claims_are_attributed_to_the_speaker():
     c = find_claims("“We cannot say when it will end,” a senior officer said.")[0]
-    assert c.claimer is None and c.attribution == "outlet"
+    assert c.claimer == "a senior officer" and c.attribution == "quote:direct" and c.claimer_anonymous
 
 
-@needs_quantities
-def test_failing_extractor_warns_and_falls_back(monkeypatch):
-    import newskit.quantities
+@pytest.mark.parametrize("step", ["find_quotes", "find_quantities", "find_dates"])
+def test_a_failing_extractor_is_raised_not_hidden(monkeypatch, step):
+    """claims imports the extractors directly: a bug in one raises (no warning, no empty result)."""
+    import newskit.claims
 
-    def boom(text):
+    def boom(*args, **kwargs):
         raise RuntimeError("broken")
 
-    monkeypatch.setattr(newskit.quantities, "find_quantities", boom)
-    with pytest.warns(RuntimeWarning, match="find_quantities failed"):
-        c = find_claims(BAGHDAD)[0]
-    assert c.quantities == () and c.type == "quantity"
+    monkeypatch.setattr(newskit.claims, step, boom)
+    with pytest.raises(RuntimeError, match="broken"):
+        find_claims(BAGHDAD)
+    assert find_claims(BAGHDAD, quotes=[], quantities=[], dates=[])  # handed over: not called
 
 
 # ------------------------------------------------------------------------------------- offsets

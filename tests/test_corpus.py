@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 
 import pandas as pd
@@ -73,14 +74,14 @@ def test_bad_documents_land_in_errors_and_nothing_else_is_lost(broken_dir):
 
 
 def test_an_analysis_failure_is_recorded_with_its_reason(monkeypatch):
-    real = newskit.corpus.analyze
+    real = newskit.corpus.chunk.analyze
 
     def flaky(article, **kwargs):
         if "EXPLODE" in article.text:
             raise RuntimeError("extractor crashed")
         return real(article, **kwargs)
 
-    monkeypatch.setattr(newskit.corpus, "analyze", flaky)
+    monkeypatch.setattr(newskit.corpus.chunk, "analyze", flaky)
     r = analyze_corpus(["One good text.", "EXPLODE here.", "Another good text."], jobs=1, progress=False)
     assert r.articles["doc"].tolist() == [0, 2]
     row = r.errors.iloc[0]
@@ -199,3 +200,46 @@ def test_a_worker_crash_among_many_chunks_loses_one_document():
     r = analyze_corpus(records, jobs=2, chunk_size=2, progress=False)
     assert r.articles["doc"].tolist() == [0, 1, 2, 3, 4, 6, 7]
     assert r.errors["doc"].tolist() == [5] and r.errors["stage"].tolist() == ["worker"]
+
+
+# ------------------------------------------------------------------ scripts without the main guard
+_BODY = ('result = newskit.analyze_corpus(["One text.", "Two texts."], jobs=2, progress=False)\n'
+         'print("analysed", len(result.articles), "failed", len(result.errors))\n')
+
+
+def _run_script(tmp_path, name: str, text: str):
+    script = tmp_path / name
+    script.write_text("import newskit\n\n" + text, encoding="utf-8")
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180,
+                          cwd=tmp_path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process start method")
+def test_a_script_without_the_main_guard_gets_one_clear_error(tmp_path):
+    """Workers import the script again: an unguarded call is refused up front, with the fix."""
+    out = _run_script(tmp_path, "unguarded.py", _BODY)
+    assert out.returncode != 0 and "analysed" not in out.stdout
+    assert "WorkerStartError" in out.stderr and "unguarded.py" in out.stderr and "(line 3)" in out.stderr
+    assert 'if __name__ == "__main__":' in out.stderr and "jobs=1" in out.stderr
+    assert "BrokenProcessPool" not in out.stderr and out.stderr.count("newskit.errors.WorkerStartError:") == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process start method")
+def test_workers_that_cannot_start_are_one_error_not_a_row_per_document(tmp_path):
+    """A guard the up-front check takes for one (but that runs in the workers too): the pool dies
+    before analysing anything, and that is one WorkerStartError, not an error row per document."""
+    out = _run_script(tmp_path, "fooled.py", 'if __name__ == "__main__" or True:\n'
+                      + "".join("    " + line + "\n" for line in _BODY.splitlines()))
+    assert out.returncode != 0 and "analysed" not in out.stdout
+    assert "WorkerStartError" in out.stderr and "die as they start" in out.stderr
+    assert 'if __name__ == "__main__":' in out.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process start method")
+def test_a_guarded_script_and_jobs_1_run(tmp_path):
+    guarded = _run_script(tmp_path, "guarded.py", 'if __name__ == "__main__":\n'
+                          + "".join("    " + line + "\n" for line in _BODY.splitlines()))
+    assert guarded.returncode == 0, guarded.stderr
+    assert "analysed 2 failed 0" in guarded.stdout
+    one_job = _run_script(tmp_path, "one_job.py", _BODY.replace("jobs=2", "jobs=1"))
+    assert one_job.returncode == 0 and "analysed 2 failed 0" in one_job.stdout, one_job.stderr

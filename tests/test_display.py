@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 import newskit
+import newskit.samples  # the tests use newskit.samples.load_sample (a submodule: imported, not lazy)
 from newskit.article import Article
 from newskit.display import render_html
 
@@ -74,12 +75,11 @@ def test_the_body_text_survives_highlighting_unchanged():
 def test_highlights_mark_quotes_speakers_dates_and_quantities():
     a = newskit.analyze(newskit.samples.load_sample("clinic_waiting"))
     page = render_html(a)
-    avail = newskit.analysis.available()
-    if avail["claims"] and a.claims:
+    if a.claims:
         assert "nk-checkworthy" in page.split("</style>")[1]
     for kind in ("quote", "speaker", "date", "quantity"):
         name = {"quote": "quotes", "speaker": "quotes", "date": "dates", "quantity": "quantities"}[kind]
-        if avail[name] and getattr(a, name):
+        if getattr(a, name):
             assert f"nk-{kind}" in page.split("</style>")[1], kind
     assert page.startswith("<!DOCTYPE html>") and "<title>" in page
 
@@ -90,5 +90,14 @@ def test_overlapping_spans_are_flattened_not_crossed():
 
 
 def test_many_articles_on_one_page_and_strings_are_analysed_first():
-    page = render_html(["First text. It rose 5 percent.", "Second text."])
+    page = newskit.render_html(["First text. It rose 5 percent.", "Second text."])
     assert page.count('<article class="nk-article">') == 2
+    assert render_html([newskit.analyze("First text. It rose 5 percent."), newskit.analyze("Second text.")]) == page
+
+
+@pytest.mark.parametrize("given", ["Some text.", Article(text="Some text.")])
+def test_display_draws_analyses_only(given):
+    """newskit.display renders what it is given; analysing a str first is newskit.render_html's job."""
+    with pytest.raises(TypeError, match="newskit.render_html"):
+        render_html(given)
+    assert newskit.render_html(given) == render_html(newskit.analyze(given))

@@ -172,3 +172,58 @@ def test_a_20_megabyte_text_loads(tmp_path):
     start = art.text.rindex("officials")
     r0, r1 = art.raw_span(start, start + 9)
     assert art.raw[r0:r1] == "officials"
+
+
+# ------------------------------------------------------------------ load(str): a path or the text?
+@pytest.mark.parametrize("source, is_path", [
+    ("news/2019/article.txt", True),        # no white space, a supported extension
+    ("article.jsonl", True),
+    ("ARTICLE.HTML", True),
+    ("no/such/file", True),                 # a path separator
+    ("https://example.org/a.html", True),   # one token with a separator: read as a (missing) path
+    ("See the full results.html", False),   # several words: text, whatever it ends with
+    ("Officials said the figures are at example.org/results.html", False),
+    ("Title\nbody.txt", False),             # more than one line
+    ("results.html\n", False),
+    ("Prices rose.", False),
+    ("<html><body><div></div></body></html>", False),  # markup is content
+    ('{"text":"a/b.txt"}', False),          # JSON is content
+    ("café/crème.txt", True),
+    ("3.5", False),                         # not a supported extension
+    ("Hello", False),
+    ("   ", False),
+    ("a" * 2000 + ".txt", False),           # too long for a path
+])
+def test_which_strings_are_paths(source, is_path):
+    from newskit.loading import looks_like_path
+
+    assert looks_like_path(source) is is_path
+
+
+def test_text_that_ends_like_a_file_name_is_text():
+    text = "The ministry said on Friday that the final figures are published at example.org/results.html"
+    assert newskit.load(text).text == text
+
+
+def test_a_missing_path_string_raises_and_an_existing_file_with_spaces_is_read(tmp_path, monkeypatch):
+    with pytest.raises(SourceNotFoundError):
+        newskit.load("no/such/folder/article")
+    with pytest.raises(SourceNotFoundError):
+        newskit.load(str(tmp_path / "missing.txt"))
+    spaced = tmp_path / "my article.txt"
+    spaced.write_text("Title\n" + BODY, encoding="utf-8")
+    assert newskit.load(str(spaced)).title == "Title"      # names an existing file: a path
+    monkeypatch.chdir(tmp_path)
+    assert newskit.load("my article.txt").title == "Title"
+
+
+def test_a_path_object_is_always_a_path(tmp_path):
+    with pytest.raises(SourceNotFoundError):
+        newskit.load(tmp_path / "Several words and a sentence.txt")
+    with pytest.raises(SourceNotFoundError):
+        newskit.load(tmp_path / "no_extension")
+
+
+def test_bytes_and_clean_always_read_content():
+    assert newskit.load("24/7".encode()).raw == "24/7"
+    assert newskit.clean("24/7").raw == "24/7"

@@ -10,10 +10,9 @@
 - the **quantities** (:func:`newskit.quantities.find_quantities`) and **dates**
   (:func:`newskit.dates.find_dates`) whose spans lie inside the sentence.
 
-Link points: each of those three extractors is optional here. Where its module is not
-installed, the claim gets an empty tuple (or the outlet as claimer); where it raises, a
-``RuntimeWarning`` names the error and the claim gets the same fallback, so a bug elsewhere
-never hides the claims.
+Those three extractors are imported directly and called only for what the caller did not
+hand over (``newskit.analyze`` hands over everything it already found). An error in one of
+them is raised: it is a bug to fix, never an empty result.
 
 Example:
     >>> import newskit
@@ -24,17 +23,17 @@ Example:
 from __future__ import annotations
 
 import bisect
-
-import importlib
-import warnings
 from dataclasses import dataclass
 
 from newskit.article import Article, as_text_and_reference
 from newskit.claims.claim_types import CLAIM_TYPES, classify, counts_as_quantity, is_hedged
 from newskit.claims.model import load_model
+from newskit.dates import find_dates
 from newskit.errors import InputError
+from newskit.quantities import find_quantities
+from newskit.quotes import find_quotes
 from newskit.sentences import split_sentences
-from newskit.spans import to_frame
+from newskit.tables import to_frame
 
 __all__ = ["Claim", "find_claims", "claims_frame", "CLAIM_TYPES", "FIELDS"]
 
@@ -78,25 +77,6 @@ class Claim:
     field_index: int = 0
     rule: str = ""
     attribution: str = "outlet"
-
-
-def _optional(module_name: str, func_name: str, *args):
-    """Call an optional extractor; ``None`` when its module is absent (the link point)."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name == module_name:
-            return None
-        raise
-    func = getattr(module, func_name, None)
-    if func is None:
-        return None
-    try:
-        return list(func(*args))
-    except Exception as err:  # noqa: BLE001 - reported, then the documented fallback
-        warnings.warn(f"newskit.find_claims: {module_name}.{func_name} failed ({err!r}); "
-                      "claims keep an empty result for it", RuntimeWarning, stacklevel=3)
-        return None
 
 
 class _Within:
@@ -193,34 +173,21 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
     """
     text, reference = as_text_and_reference(text_or_article)
     model = load_model()
-    if threshold is None:
-        threshold = model.threshold
-    elif not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
-        raise InputError(f"threshold must be a number in 0–1 (or None for the default "
-                         f"{model.threshold:.3f}), not {threshold!r}")
-
-    pieces: list[tuple[str, int, int, int, str]] = []  # (field, index, start, end, text)
-    if isinstance(text_or_article, Article):
-        if text_or_article.title and text_or_article.title.strip():
-            t = text_or_article.title
-            pieces.append(("title", 0, 0, len(t), t))
-        for i, cap in enumerate(text_or_article.captions):
-            if cap and cap.strip():
-                pieces.append(("caption", i, 0, len(cap), cap))
+    threshold = _threshold(threshold, model.threshold)
+    pieces = _meta_pieces(text_or_article)
     n_meta = len(pieces)
     for s in split_sentences(text) if sentences is None else sentences:
         pieces.append(("body", 0, s.start, s.end, s.text))
     if not pieces:
         return []
 
-    body_items = n_meta < len(pieces)
-    if body_items:
+    if n_meta < len(pieces):  # body sentences: what lies in them, found here unless handed over
         if quotes is None:
-            quotes = _optional("newskit.quotes", "find_quotes", text)
+            quotes = find_quotes(text)
         if quantities is None:
-            quantities = _optional("newskit.quantities", "find_quantities", text)
+            quantities = find_quantities(text)
         if dates is None:
-            dates = _optional("newskit.dates", "find_dates", text, reference)
+            dates = find_dates(text, reference=reference)
     outlet = _outlet(text_or_article)
     scores = model.scores([p[4] for p in pieces])
 
@@ -230,11 +197,7 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
         claimer, anonymous, attribution = outlet, False, "outlet"
         qs, ds = (), ()
         if fld == "body":
-            q = cover.cover(start, end)
-            if q is not None and (q.speaker or getattr(q, "speaker_text", None)):
-                claimer = q.speaker or q.speaker_text
-                anonymous = bool(getattr(q, "anonymous", False))
-                attribution = f"quote:{q.kind}"
+            claimer, anonymous, attribution = _claimer(cover.cover(start, end), outlet)
             qs = quantities_in.inside(start, end)
             ds = dates_in.inside(start, end)
         kind, rule = classify(sent, has_quantity=(any(map(counts_as_quantity, qs))
@@ -246,6 +209,36 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
             field=fld, field_index=idx, rule=rule, attribution=attribution,
         ))
     return out
+
+
+def _threshold(threshold, default: float) -> float:
+    """The check-worthiness threshold asked for (the model's own for None), checked."""
+    if threshold is None:
+        return default
+    if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+        raise InputError(f"threshold must be a number in 0–1 (or None for the default "
+                         f"{default:.3f}), not {threshold!r}")
+    return threshold
+
+
+def _meta_pieces(text_or_article) -> list[tuple[str, int, int, int, str]]:
+    """``(field, index, start, end, text)`` of an Article's title and captions (none for a str)."""
+    pieces: list[tuple[str, int, int, int, str]] = []
+    if isinstance(text_or_article, Article):
+        if text_or_article.title and text_or_article.title.strip():
+            t = text_or_article.title
+            pieces.append(("title", 0, 0, len(t), t))
+        for i, cap in enumerate(text_or_article.captions):
+            if cap and cap.strip():
+                pieces.append(("caption", i, 0, len(cap), cap))
+    return pieces
+
+
+def _claimer(q, outlet: str | None) -> tuple[str | None, bool, str]:
+    """``(claimer, anonymous, attribution)`` of a body sentence covered by quote ``q`` (or None)."""
+    if q is not None and (q.speaker or getattr(q, "speaker_text", None)):
+        return q.speaker or q.speaker_text, bool(getattr(q, "anonymous", False)), f"quote:{q.kind}"
+    return outlet, False, "outlet"
 
 
 def claims_frame(text_or_article, threshold: float | None = None):

@@ -203,6 +203,11 @@ def is_hedged(text: str) -> bool:
 def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
     """The claim type of one sentence and the name of the rule that decided it.
 
+    The rules go in a fixed order and the first that applies decides: what is no claim by
+    its form (a question, an opener), the cue words of rules, first-person statements,
+    predictions and causes (:func:`_by_cue`), comparisons (:func:`_by_comparison`), numbers,
+    and last what is opinion or scene-setting.
+
     Args:
         text: the sentence.
         has_quantity: whether a quantity extractor found a number in it; ``None`` falls back
@@ -212,12 +217,27 @@ def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
         ``(type, rule)``, e.g. ``("comparison", "comparison:cue")``.
     """
     c = _Cues(text)
-    words = c.words
     stripped = text.strip()
     if "?" in stripped and QUESTION_END.search(stripped):
         return "not_claim", "not_claim:question"
     if c.has("opener", stripped):
         return "not_claim", "not_claim:opener"
+    decided = _by_cue(c, text) or _by_comparison(c, text)
+    if decided:
+        return decided
+    if has_quantity is None:  # no quantity extractor: digits that are not years
+        has_quantity = bool(DIGIT.search(YEAR.sub(" ", text)))
+    if has_quantity or c.has("number_word"):
+        return "quantity", "quantity:number"
+    if c.has("opinion"):
+        return "not_claim", "not_claim:opinion"
+    if c.has("scene"):
+        return "not_claim", "not_claim:scene"
+    return "other", "other:default"
+
+
+def _by_cue(c: _Cues, text: str) -> tuple[str, str] | None:
+    """Rules, first-person statements and opinions, predictions and causes, by their cue words."""
     if c.has("rule"):
         return "rule", "rule:cue"
     first_singular = c.has("personal")
@@ -231,6 +251,12 @@ def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
         return "prediction", "prediction:reported-future"
     if c.has("causal"):
         return "causal", "causal:cue"
+    return None
+
+
+def _by_comparison(c: _Cues, text: str) -> tuple[str, str] | None:
+    """Comparisons by cue or superlative, unless a first-person plural tells what "we" did."""
+    words = c.words
     comparison = c.has("comparison", _without_qualifiers(text, words))
     superlative = "the" in words and any(w.endswith("est") for w in words) and bool(SUPERLATIVE.search(text))
     if c.has("personal_plural") and PAST_VERB.search(text) and not comparison and not superlative:
@@ -239,12 +265,4 @@ def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
         return "comparison", "comparison:cue"
     if superlative:
         return "comparison", "comparison:superlative"
-    if has_quantity is None:  # no quantity extractor: digits that are not years
-        has_quantity = bool(DIGIT.search(YEAR.sub(" ", text)))
-    if has_quantity or c.has("number_word"):
-        return "quantity", "quantity:number"
-    if c.has("opinion"):
-        return "not_claim", "not_claim:opinion"
-    if c.has("scene"):
-        return "not_claim", "not_claim:scene"
-    return "other", "other:default"
+    return None

@@ -2,7 +2,7 @@
 
 Usage (needs the training extra, ``pip install 'newskit[train]'``)::
 
-    python -m newskit.claims.train [--data ../shared/data/claims] [--out PATH]
+    python -m newskit.claims.train --data DIR [--out PATH]
 
 What it does, reproducibly (fixed seeds, deterministic solvers):
 
@@ -28,8 +28,11 @@ word 1–2 vs 1–3-grams, char 1–6 vs 2–5 vs 3–7-grams and min_df 1/2/3, 
 best dev average precision (0.961, within 0.001 of the others) and the best dev max-F1. The sum
 of the two models beat each alone (dev AP 0.9614 vs 0.9607 LR, 0.9608 SVM).
 
-The data are the ClaimBuster sentences as redistributed by CheckThat! 2024 task 1 (CC BY 4.0);
-see ``../shared/data/README.md``.
+The data are the ClaimBuster sentences as redistributed by the CheckThat! lab, Task 1 English
+(CC BY 4.0), public in the lab's Task 1 repository on GitLab (linked from checkthat.gitlab.io):
+``DIR/train.tsv`` holds its train and dev files, ``DIR/dev.tsv`` its dev-test file (columns
+``Sentence_id``, ``Text``, ``class_label``). Inside the newskit development workspace ``DIR``
+defaults to its copy.
 
 References:
     Arslan, F., Hassan, N., Li, C., Tremayne, M. (2020). A Benchmark Dataset of Check-worthy
@@ -55,6 +58,7 @@ LR_C = 2.0
 SVM_C = 0.1
 MIN_DF = 2
 FOLDS = 5
+#: the development workspace's copy of the data (the default of --data)
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "claims"
 
 
@@ -153,6 +157,11 @@ def main(argv=None) -> int:
         return 2
     from newskit.sentences import split_sentences
 
+    missing = [p for p in (args.data / "train.tsv", args.data / "dev.tsv") if not p.exists()]
+    if missing:
+        print(f"training needs {' and '.join(map(str, missing))}: pass --data DIR (see "
+              "python -m newskit.claims.train --help)", file=sys.stderr)
+        return 2
     t0 = time.time()
     Xt, yt = read_tsv(args.data / "train.tsv")
     Xd, yd = read_tsv(args.data / "dev.tsv")
@@ -198,20 +207,7 @@ def main(argv=None) -> int:
 
     # 4. threshold on dev, scoring sentences as find_claims does (max over split sentences)
     p_dev = np.array([max(model.scores([s.text for s in split_sentences(t)] or [t])) for t in Xd])
-    threshold, f_dev = best_threshold(p_dev, yd)
-    P, R, F1 = _prf(yd, p_dev >= threshold)
-    P5, R5, F5 = _prf(yd, p_dev >= 0.5)
-    cP, cR, cF = _prf(yt, p_oof >= threshold)
-    t_cv, cF_best = best_threshold(p_oof, yt)
-    uP, uR, uF = _prf(yd, p_dev >= t_cv)
-    print(f"dev @0.5:                P={P5:.3f} R={R5:.3f} F1={F5:.4f}")
-    print(f"dev @{threshold:.4f} (chosen on dev, optimistic): P={P:.3f} R={R:.3f} F1={F1:.4f}")
-    print(f"train 5-fold CV @{threshold:.4f}: P={cP:.3f} R={cR:.3f} F1={cF:.4f} (best CV F1 {cF_best:.4f})")
-    print(f"dev @{t_cv:.4f} (threshold chosen by train CV, not on dev): P={uP:.3f} R={uR:.3f} F1={uF:.4f}")
-    brier = float(np.mean((p_dev - yd) ** 2))
-    print(f"dev calibration: Brier={brier:.4f} ECE={ece(p_dev, yd):.4f}; "
-          f"train CV ECE={ece(p_oof, yt):.4f}")
-
+    threshold, figures = _figures(p_dev, yd, p_oof, yt)
     meta = {
         "data": "ClaimBuster via CheckThat! 2024 task 1 English: train.tsv (fit, CV calibration), "
                 "dev.tsv (threshold)",
@@ -220,11 +216,7 @@ def main(argv=None) -> int:
         "min_df": MIN_DF, "lr_C": LR_C, "svm_C": SVM_C, "folds": FOLDS, "seed": SEED,
         "hand_names": list(F.HAND_NAMES),
         "threshold": threshold, "threshold_rule": "max F1(yes) on dev.tsv (dev F1 is optimistic)",
-        "dev": {"precision": P, "recall": R, "f1": F1, "f1_at_0.5": F5, "brier": brier,
-                "ece": ece(p_dev, yd)},
-        "train_cv": {"precision": cP, "recall": cR, "f1": cF, "best_f1": cF_best,
-                     "best_threshold": t_cv, "ece": ece(p_oof, yt)},
-        "dev_at_cv_threshold": {"threshold": t_cv, "precision": uP, "recall": uR, "f1": uF},
+        **figures,
         "numpy_sklearn_max_abs_diff": diff,
     }
     out = args.out or weights_path()
@@ -239,6 +231,31 @@ def main(argv=None) -> int:
     size = Path(out).stat().st_size
     print(f"wrote {out} ({size / 1e6:.1f} MB, {nw} word + {nc} char n-grams) in {time.time() - t0:.0f}s")
     return 0
+
+
+def _figures(p_dev: np.ndarray, yd: np.ndarray, p_oof: np.ndarray, yt: np.ndarray) -> tuple[float, dict]:
+    """The threshold chosen on dev, and the dev, train-CV and dev-at-CV-threshold figures
+    (printed, and returned for the weights' metadata)."""
+    threshold, f_dev = best_threshold(p_dev, yd)
+    P, R, F1 = _prf(yd, p_dev >= threshold)
+    P5, R5, F5 = _prf(yd, p_dev >= 0.5)
+    cP, cR, cF = _prf(yt, p_oof >= threshold)
+    t_cv, cF_best = best_threshold(p_oof, yt)
+    uP, uR, uF = _prf(yd, p_dev >= t_cv)
+    print(f"dev @0.5:                P={P5:.3f} R={R5:.3f} F1={F5:.4f}")
+    print(f"dev @{threshold:.4f} (chosen on dev, optimistic): P={P:.3f} R={R:.3f} F1={F1:.4f}")
+    print(f"train 5-fold CV @{threshold:.4f}: P={cP:.3f} R={cR:.3f} F1={cF:.4f} (best CV F1 {cF_best:.4f})")
+    print(f"dev @{t_cv:.4f} (threshold chosen by train CV, not on dev): P={uP:.3f} R={uR:.3f} F1={uF:.4f}")
+    brier = float(np.mean((p_dev - yd) ** 2))
+    print(f"dev calibration: Brier={brier:.4f} ECE={ece(p_dev, yd):.4f}; "
+          f"train CV ECE={ece(p_oof, yt):.4f}")
+    return threshold, {
+        "dev": {"precision": P, "recall": R, "f1": F1, "f1_at_0.5": F5, "brier": brier,
+                "ece": ece(p_dev, yd)},
+        "train_cv": {"precision": cP, "recall": cR, "f1": cF, "best_f1": cF_best,
+                     "best_threshold": t_cv, "ece": ece(p_oof, yt)},
+        "dev_at_cv_threshold": {"threshold": t_cv, "precision": uP, "recall": uR, "f1": uF},
+    }
 
 
 if __name__ == "__main__":
