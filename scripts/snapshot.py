@@ -47,6 +47,8 @@ def _plain(value):
 def _analysis_record(a) -> dict:
     art = a.article
     rec = {"article": _plain(dataclasses.replace(art, segments=())) if dataclasses.is_dataclass(art) else None}
+    if rec["article"] and rec["article"].get("path"):  # the same in every checkout
+        rec["article"]["path"] = rec["article"]["path"].replace(str(ROOT) + "/", "")
     for kind in ("sentences", "quantities", "dates", "quotes", "claims"):
         rec[kind] = _plain(getattr(a, kind))
     rec["sources"] = _plain(a.sources or ())
