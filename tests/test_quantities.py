@@ -355,13 +355,13 @@ def test_offsets_property():
 
 
 def test_start_check_changes_no_match(seed_raw):
-    """MASTER's start check (``_STARTS``) only skips positions where no alternative can match:
-    an alternative added without its start in ``_STARTS`` fails here."""
+    """MASTER's start check (``STARTS``) only skips positions where no alternative can match:
+    an alternative added without its start in ``STARTS`` fails here."""
     import re
 
-    from newskit import quantities as qmod
+    from newskit.quantities import patterns as qmod
 
-    unchecked = re.compile(qmod._GUARD + qmod._ALTERNATIVES, re.VERBOSE)
+    unchecked = re.compile(qmod.GUARD + qmod.ALTERNATIVES, re.VERBOSE)
     texts = [seed_raw, " ".join(_TOKENS), *(s for s, _ in TSV_CASES), *(c[0] for c in MUST), *MUST_NOT,
              *OFFSET_TEXTS]
     for text in texts:
@@ -372,15 +372,15 @@ def test_start_check_changes_no_match(seed_raw):
 
 
 def test_anchor_scan_finds_the_anchors(seed_raw):
-    """``_next_anchor`` (a faster scan) finds where ``ANCHOR.search`` does, at every position."""
-    from newskit import quantities as qmod
+    """``next_anchor`` (a faster scan) finds where ``ANCHOR.search`` does, at every position."""
+    from newskit.quantities import patterns as qmod
 
     texts = [seed_raw, " ".join(_TOKENS), *(s for s, _ in TSV_CASES), *(c[0] for c in MUST), *MUST_NOT,
              *OFFSET_TEXTS, "“two (three) —five, ten_ten x_ten é ten 5ten ten½ ½ten Ten\nTEN"]
     for text in texts:
         for pos in range(len(text) + 1):
             want = qmod.ANCHOR.search(text, pos)
-            assert qmod._next_anchor(text, pos) == (want and want.start()), text[pos:pos + 40]
+            assert qmod.next_anchor(text, pos) == (want and want.start()), text[pos:pos + 40]
 
 
 # ---------------------------------------------------------------- runs of spelled numbers
