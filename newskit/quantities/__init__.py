@@ -144,7 +144,7 @@ def find_quantities(text_or_article, include_years: bool = False) -> list[Quanti
             q = _quantity(text, found)
             if q is not None:
                 out.append(q)
-        pos = max(resume, m.start() + 1)
+        pos = resume if resume > m.start() else m.start() + 1  # always forward
     return out
 
 

@@ -3,7 +3,7 @@
 :class:`Reading` is a small mutable record that the steps of :mod:`newskit.quantities.steps`
 fill in, in order: the text before the number (qualifier, "between", currency), the numbers
 (:class:`Bound`: value, scale and unit as written), then the value, unit, kind and rule of the
-result. A step ends the reading early with :meth:`Reading.drop` (no quantity here) or
+result. A step ends the reading early by returning :meth:`Reading.drop` (no quantity here) or
 :meth:`Reading.finish` (this quantity, no more steps). A finished reading, or a :class:`Found`
 from the other readers, is what :func:`newskit.quantities.find_quantities` makes a
 :class:`~newskit.quantities.Quantity` of.
@@ -12,8 +12,12 @@ Example:
     >>> from newskit.quantities.patterns import next_match
     >>> text = "between $5 and $10"
     >>> r = Reading.of(text, next_match(text, 0), include_years=False)
-    >>> r.between, r.currency_text, r.currency.name, r.digits1, r.digits2
-    ('between', '$', 'USD', '5', '10')
+    >>> r.between, r.currency_text, r.currency.name, r.digits1
+    ('between', '$', 'USD', '5')
+    >>> from newskit.quantities.steps import read_quantity
+    >>> r, resume = read_quantity(text, r.m, include_years=False)
+    >>> r.first.value, r.second.value, r.low, r.high, r.unit, r.rule
+    (5.0, 10.0, 5.0, 10.0, 'USD', 'money-prefix+range')
 """
 from __future__ import annotations
 
@@ -101,12 +105,12 @@ def _later(default=None):
     return field(default=default, init=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """What is known about one QUANTITY match; the steps fill it in, in order.
 
-    The fields up to ``digits2`` are read from the match when the reading starts; ``first``
-    and ``second`` when the numbers are read; the rest is the result (the fields of
+    The fields up to ``currency`` are read from the match when the reading starts; ``first``
+    to ``year_range`` when the numbers are read; the rest is the result (the fields of
     :class:`Found`) and where the scan resumes.
     """
 
@@ -117,15 +121,15 @@ class Reading:
     qualifier_text: str | None  # "more than "
     between: str | None  # "between" or "from" before a range
     currency_text: str | None  # the currency prefix of the first number ("US$")
-    currency2_text: str | None  # … and of the second ("$10")
     digits1: str | None  # the first number in digits ("3,000")
     words1: str | None  # … or in words ("three thousand")
-    digits2: str | None  # the second number in digits
     start: int  # where the quantity starts
     qualifier: str | None  # ">", ">=", "<", "<=", "~", "=" (of ``qualifier_text``, or later)
     currency: Unit | None  # the currency of ``currency_text`` (or of ``currency2_text``)
     # the numbers
     first: Bound | None = _later()
+    currency2_text: str | None = _later()  # the currency prefix of the second number ("$10")
+    digits2: str | None = _later()  # the second number in digits
     second: Bound | None = _later()
     truncated: bool = _later(False)  # the words of the first number hold more than one number
     separator: str | None = _later()  # between the numbers: " to ", "-"
@@ -143,10 +147,6 @@ class Reading:
     unit: str | None = _later()
     kind: str = _later("number")
     rule: str = _later("number")
-    # the outcome: set by drop() and finish()
-    done: bool = _later(False)
-    kept: bool = _later(True)
-    resume_at: int = _later(0)
 
     @classmethod
     def of(cls, text: str, m: re.Match, include_years: bool) -> Reading:
@@ -154,19 +154,22 @@ class Reading:
         qualifier_text, currency_text = m.group("qualifier"), m.group("currency1")
         return cls(
             text, m, include_years, qualifier_text, m.group("between"), currency_text,
-            m.group("currency2"), m.group("digits1"), m.group("words1"), m.group("digits2"),
-            m.start(), qualifier_symbol(qualifier_text), UNITS.currency(currency_text),
+            m.group("digits1"), m.group("words1"), m.start(),
+            qualifier_symbol(qualifier_text) if qualifier_text else None,
+            UNITS.currency(currency_text) if currency_text else None,
         )
 
-    def drop(self, resume: int) -> bool:
-        """No quantity here; the scan resumes at ``resume``. A step returns what this returns
-        (True: the reading ended)."""
-        self.done, self.kept, self.resume_at = True, False, resume
-        return True
+    def drop(self, resume: int) -> Outcome:
+        """The outcome "no quantity here; the scan resumes at ``resume``" (a step that ends
+        the reading returns it)."""
+        return None, resume
 
-    def finish(self, resume: int) -> bool:
-        """The quantity is complete (no more steps); the scan resumes at ``resume``. A step
-        returns what this returns (True: the reading ended)."""
-        self.done, self.kept, self.resume_at = True, True, resume
-        return True
+    def finish(self, resume: int) -> Outcome:
+        """The outcome "this quantity, with no more steps; the scan resumes at ``resume``"."""
+        return self, resume
+
+
+#: What reading a match comes to: the quantity found (a Reading or a Found) or None, and
+#: where the scan resumes.
+Outcome = tuple["Reading | Found | None", int]
 

@@ -1,9 +1,10 @@
-"""The steps that turn a QUANTITY match into a quantity, run in a fixed order (:data:`STEPS`).
+"""The steps that turn a QUANTITY match into a quantity, run in a fixed order (:func:`read_quantity`).
 
-Each step reads and fills in one :class:`~newskit.quantities.reading.Reading`; a step may end
-the reading, and then returns True (``return r.drop(resume)``: no quantity here; ``return
-r.finish(resume)``: this quantity, no more steps). The order matters: it is the order in which
-a reader decides.
+Each step reads and fills in one :class:`~newskit.quantities.reading.Reading` and returns None;
+a step may end the reading instead, and returns the outcome (``return r.drop(resume)``: no
+quantity here; ``return r.finish(resume)``: this quantity, no more steps). The steps run in
+the order of :func:`read_quantity`, phase by phase, which is the order in which a reader
+decides:
 
 1. The numbers: :func:`read_first_number`, :func:`read_second_number`, :func:`read_range`
    (two numbers that agree make a range), :func:`read_single_number` (no range; "won 3-1" is
@@ -42,7 +43,7 @@ from newskit.quantities.context import (
     cents, change, count_noun, whole_number,
 )
 from newskit.quantities.patterns import FIRST, SECOND
-from newskit.quantities.reading import Bound, Reading, UnitText, number_value
+from newskit.quantities.reading import Bound, Outcome, Reading, UnitText, number_value
 from newskit.quantities.units import GBP, METRE, MONEY_CENTS_UNITS, POUND_MASS, UNITS, norm
 from newskit.quantities.words import POSTFIX_OF, SCALE_WORDS, qualifier_symbol, scale
 
@@ -59,15 +60,45 @@ _MAGNITUDE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "hu
                     "millions", "dozen")
 
 
-def read_quantity(text: str, m: re.Match, include_years: bool) -> tuple[Reading | None, int]:
-    """Run :data:`STEPS` over QUANTITY match ``m``: the reading of the quantity found (it has
-    the fields of :class:`~newskit.quantities.reading.Found`), or None, and where the scan
-    resumes."""
+def read_quantity(text: str, m: re.Match, include_years: bool) -> Outcome:
+    """Run the steps over QUANTITY match ``m``, phase by phase and in order, until one ends the
+    reading: the quantity found (a Reading, with the fields of
+    :class:`~newskit.quantities.reading.Found`) or None, and where the scan resumes."""
     r = Reading.of(text, m, include_years)
-    for step in STEPS:
-        if step(r):  # the step ended the reading
-            return (r if r.kept else None), r.resume_at
-    return r, max(r.resume, r.end)
+    outcome = (  # the first step that returns an outcome ends the reading
+        read_numbers(r) or read_unit_and_scale(r) or read_what_follows(r) or read_without_unit(r)
+        or read_context(r)
+    )
+    return outcome or (r, max(r.resume, r.end))
+
+
+def read_numbers(r: Reading) -> Outcome | None:
+    """1. The numbers, and whether they make a range."""
+    return read_first_number(r) or read_second_number(r) or read_range(r) or read_single_number(r)
+
+
+def read_unit_and_scale(r: Reading) -> Outcome | None:
+    """2. The unit and the scale, and what they make of the number."""
+    return (read_unit(r) or apply_unit_scale(r) or drop_odd_fraction(r) or read_number_tail(r)
+            or read_ambiguous_unit(r) or read_currency(r) or choose_kind(r))
+
+
+def read_what_follows(r: Reading) -> Outcome | None:
+    """3. A qualifier and a smaller unit after the quantity."""
+    return read_postfix(r) or read_subunit(r)
+
+
+def read_without_unit(r: Reading) -> Outcome | None:
+    """4. A number without a unit of the table: a ratio, a count, a fraction, a year, or no
+    quantity (a number word alone)."""
+    if r.entry is not None:  # each step of this phase reads a number without a unit
+        return None
+    return read_ratio(r) or read_counted_noun(r) or drop_bare_word(r) or choose_fraction_or_year(r)
+
+
+def read_context(r: Reading) -> Outcome | None:
+    """5. What the words around the quantity make of it: an age, a range with a second bound."""
+    return read_age(r) or read_second_bound(r) or choose_rule(r)
 
 
 # --------------------------------------------------------------------------- 1. the numbers
@@ -90,12 +121,15 @@ def read_first_number(r: Reading) -> None:
 def read_second_number(r: Reading) -> None:
     """A second number: the pattern's ("5 to 10", "$5-$10"), or one inside the run of number
     words of the first ("two to three million"). "the quarter to $254m" has none."""
-    if (r.words1 or "").strip().lower() in ("half", "quarter"):
-        return
     if r.truncated:
-        _second_inside_words(r)
-    elif r.m.group("separator") and (r.digits2 or r.m.group("words2")):
+        if not _bare_fraction(r):
+            _second_inside_words(r)
+    elif r.m.group("separator") and (r.m.group("digits2") or r.m.group("words2")) and not _bare_fraction(r):
         _second_from_pattern(r)
+
+
+def _bare_fraction(r: Reading) -> bool:
+    return r.words1 is not None and r.words1.strip().lower() in ("half", "quarter")
 
 
 def _second_from_pattern(r: Reading) -> None:
@@ -140,6 +174,7 @@ def read_range(r: Reading) -> None:
     years ("between 2010 and 2015") is dropped unless years are asked for."""
     if r.second is None:
         return
+    r.digits2, r.currency2_text = r.m.group("digits2"), r.m.group("currency2")
     first, second = r.first, r.second
     s1 = scale(first.scale) if first.scale else None
     s2 = scale(second.scale) if second.scale else 1.0
@@ -161,27 +196,36 @@ def read_range(r: Reading) -> None:
 
 def _range_agrees(r: Reading, lo: float, hi: float) -> bool:
     """Whether the two numbers are the ends of one range: a separator that joins them, the
-    same unit, currency and kind, increasing (or both negative), and no change before a "to"."""
+    same unit, currency and kind, increasing (or both negative), and no change verb before a
+    "to" ("rose 3% to 5%", "fell from 10 to 8": a change and a level, not a range)."""
     sep = r.separator.strip().lower()
-    first, second = r.first, r.second
-    if sep.endswith("and") and not r.between:  # "5 and 10" is two numbers
+    return (
+        _separator_joins(r, sep) and _units_agree(r) and (lo < hi or (lo > hi and lo < 0 and hi <= 0))
+        and not (sep.endswith("to") and change(r.text, r.m.start("between") if r.between else r.start))
+    )
+
+
+def _separator_joins(r: Reading, sep: str) -> bool:
+    """"and" joins a range only after "between"; a hyphen only digits with digits or words
+    with words ("7-Eleven" is no range)."""
+    if sep.endswith("and") and not r.between:
         return False
-    if sep == "-" and (r.digits1 is None) != (r.digits2 is None):  # "7-Eleven"
+    return not (sep == "-" and (r.digits1 is None) != (r.digits2 is None))
+
+
+def _units_agree(r: Reading) -> bool:
+    """The ends of a range have the same unit, currency and kind; a unit after the first
+    number only ("lost 39.55 points to 2613.73") makes a change and a level."""
+    unit1, unit2 = r.first.unit, r.second.unit
+    if unit1 and not unit2 and not r.currency2_text:
         return False
-    if first.unit and not second.unit and not r.currency2_text:
-        return False  # "lost 39.55 points to 2613.73": a change and a level
-    if first.unit and second.unit and not _same_unit(first.unit, second.unit):
+    if unit1 and unit2 and not _same_unit(unit1, unit2):
         return False
     if r.currency2_text and r.currency is not None and UNITS.currency(r.currency2_text) is not r.currency:
         return False
-    if not (lo < hi or (lo > hi and lo < 0 and hi <= 0)):
-        return False
-    kind1 = "money" if r.currency else _kind(first.unit)
-    kind2 = "money" if r.currency2_text else _kind(second.unit)
-    if kind1 and kind2 and kind1 != kind2:
-        return False
-    # "rose 3% to 5%", "fell from 10 to 8": a change and a level, not a range
-    return not (sep.endswith("to") and change(r.text, r.m.start("between") if r.between else r.start))
+    kind1 = "money" if r.currency else _kind(unit1)
+    kind2 = "money" if r.currency2_text else _kind(unit2)
+    return not (kind1 and kind2 and kind1 != kind2)
 
 
 def _same_unit(a: UnitText, b: UnitText) -> bool:
@@ -207,13 +251,13 @@ def _years(d1: str | None, d2: str | None) -> bool:
     return bool(YEAR.fullmatch(d2 or "") or ((d2 or "").isdigit() and len(d2) == 2))
 
 
-def read_single_number(r: Reading) -> bool | None:
+def read_single_number(r: Reading) -> Outcome | None:
     """No range: the first number with its scale and unit, and the scan resumes at a rejected
     second number; but two numbers that make a score are dropped (:func:`_score`). "between 5"
     without a second number drops "between" from the span."""
     if r.is_range:
         return None
-    if _score(r):  # "won 3-1", "passed 52-48"
+    if r.second is not None and _score(r):  # "won 3-1", "passed 52-48"
         return r.drop(r.second.stop)
     first = r.first
     s1 = scale(first.scale) if first.scale else None
@@ -233,7 +277,7 @@ def _score(r: Reading) -> bool:
     """A score or a vote tally: two whole numbers in digits joined by a hyphen, the larger
     first, with no unit, currency, scale or qualifier ("won 3-1", "passed 52-48")."""
     first, second = r.first, r.second
-    if second is None or r.separator != "-" or not (r.digits1 and r.digits2):
+    if r.separator != "-" or not (r.digits1 and r.digits2):
         return False
     if first.unit or second.unit or r.currency or first.scale or second.scale or r.qualifier_text or r.between:
         return False
@@ -271,13 +315,16 @@ def apply_unit_scale(r: Reading) -> None:
         if r.is_range:
             r.low, r.high = r.low * scale(after), r.high * scale(after)
         r.end = m.end("scale_after_unit")
-    for scaled in (r.currency_text, r.unit_text.name if (r.unit_text and r.entry is not None) else None):
-        if scaled and norm(scaled) in UNITS.symbol_scale and not r.is_range:
-            r.value *= UNITS.symbol_scale[norm(scaled)]
+    if not r.is_range:
+        # a scaled symbol as the prefix or the unit ("MUSD 30", "30 MUSD"); others scale by 1
+        if r.currency_text:
+            r.value *= UNITS.symbol_scale.get(norm(r.currency_text), 1)
+        if r.unit_text and r.entry is not None:
+            r.value *= UNITS.symbol_scale.get(norm(r.unit_text.name), 1)
     r.resume = max(r.resume, r.end)
 
 
-def drop_odd_fraction(r: Reading) -> bool | None:
+def drop_odd_fraction(r: Reading) -> Outcome | None:
     """A bare fraction in digits must look like one: "3/4" yes, "9/11" or "24/7" no."""
     d1 = r.digits1 or ""
     if "/" not in d1 or r.entry is not None or r.currency is not None or r.is_range:
@@ -424,7 +471,7 @@ def read_subunit(r: Reading) -> None:
 # --------------------------------------------------------------------------- 4. without a unit
 
 
-def read_ratio(r: Reading) -> bool | None:
+def read_ratio(r: Reading) -> Outcome | None:
     """"one out of three", "1 in 5" (only one in …), "3 over 4" (at the end of a clause)."""
     if r.entry is not None or r.is_range or r.first.scale:
         return None
@@ -465,7 +512,7 @@ def read_counted_noun(r: Reading) -> None:
         r.resume = max(r.resume, r.end)
 
 
-def drop_bare_word(r: Reading) -> bool | None:
+def drop_bare_word(r: Reading) -> Outcome | None:
     """A number word alone is rarely a quantity: "one", "a", a magnitude alone ("#118
     million" after a skipped "#118"), a fraction in a compound adjective ("a third-quarter
     loss"); "half" or "quarter" alone is a part of something ("half of the vote", "a quarter
@@ -485,7 +532,7 @@ def drop_bare_word(r: Reading) -> bool | None:
     return None
 
 
-def choose_fraction_or_year(r: Reading) -> bool | None:
+def choose_fraction_or_year(r: Reading) -> Outcome | None:
     """A bare number below one is a fraction ("two-thirds", "3/4"); four plain digits from
     1500 to 2099 are a year, dropped unless years are asked for."""
     if r.kind != "number" or r.entry is not None or r.is_range:
@@ -555,19 +602,3 @@ def choose_rule(r: Reading) -> None:
         r.rule = "range" if r.rule != "money-prefix" else "money-prefix+range"
     if r.kind == "age":
         r.entry = None
-
-
-#: The steps of :func:`read_quantity`, in the order they run.
-STEPS = (
-    # 1. the numbers
-    read_first_number, read_second_number, read_range, read_single_number,
-    # 2. the unit and the scale
-    read_unit, apply_unit_scale, drop_odd_fraction, read_number_tail, read_ambiguous_unit,
-    read_currency, choose_kind,
-    # 3. what follows
-    read_postfix, read_subunit,
-    # 4. without a unit
-    read_ratio, read_counted_noun, drop_bare_word, choose_fraction_or_year,
-    # 5. the context
-    read_age, read_second_bound, choose_rule,
-)
