@@ -100,8 +100,8 @@ def number_value(m: re.Match, groups: NumberGroups) -> tuple[float, int] | None:
 
 
 def _later(default=None):
-    """A field the steps fill in (not an argument of ``__init__``: its default is read from the
-    class until a step sets it, which keeps a new reading cheap)."""
+    """A field that the steps fill in: not an argument of ``Reading(...)``, it starts as
+    ``default``."""
     return field(default=default, init=False)
 
 

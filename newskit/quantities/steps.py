@@ -104,7 +104,7 @@ def read_context(r: Reading) -> Outcome | None:
 # --------------------------------------------------------------------------- 1. the numbers
 
 
-def read_first_number(r: Reading) -> None:
+def read_first_number(r: Reading) -> Outcome | None:
     """The first number, its scale and its unit. A run of number words may hold more numbers
     than the first ("twenty five and thirty six"): the scale and unit are then not its own."""
     m = r.m
@@ -169,7 +169,7 @@ def _second_inside_words(r: Reading) -> None:
         r.first.value *= SCALE_WORDS[mag.group(1).lower()]
 
 
-def read_range(r: Reading) -> None:
+def read_range(r: Reading) -> Outcome | None:
     """Two numbers make a range where they agree (:func:`_range_agrees`); a range of plain
     years ("between 2010 and 2015") is dropped unless years are asked for."""
     if r.second is None:
