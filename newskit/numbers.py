@@ -239,11 +239,12 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
         (25.0, 11)
     """
     reader = _SpelledReader(text)
-    while reader.i < reader.n:
-        word = reader.toks[reader.i][0]
-        outcome = _WORD_STEPS.get(word, _SpelledReader.other)(reader, word)
+    toks, n, steps, other = reader.toks, reader.n, _WORD_STEPS, _SpelledReader.other
+    while reader.i < n:
+        word = toks[reader.i][0]
+        outcome = steps.get(word, other)(reader, word)
         if outcome is _TAKEN:
-            reader.end = reader.toks[reader.i][1]
+            reader.end = toks[reader.i][1]
             reader.i += 1
         elif outcome is _STOP:
             break
