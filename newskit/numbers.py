@@ -73,14 +73,9 @@ def word_trie(words, ignore_case: bool = True, space: str = r"\s+") -> str:
     return "(?:" + emit(trie) + ")"
 
 
-def _alternation(words) -> str:
-    """A case-insensitive regex for literal words (a trie, longest first)."""
-    return word_trie(words)
-
-
-_CARDINAL = _alternation([*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN])
-_FRACTION = _alternation([*FRACTIONS, *ORDINAL_ONES])
-_DIGIT_WORD = _alternation([*ONES, *TEENS, *TENS])
+_CARDINAL = word_trie([*ONES, *TEENS, *TENS, *HUNDRED, *MAGNITUDES, *DOZEN])
+_FRACTION = word_trie([*FRACTIONS, *ORDINAL_ONES])
+_DIGIT_WORD = word_trie([*ONES, *TEENS, *TENS])
 _A = word_trie(["a", "an"])
 _AND = word_trie(["and"])
 _POINT = word_trie(["point"])
@@ -104,7 +99,7 @@ SPELLED_MAX_WORDS = 24
 #: and thirty six" is two).
 SPELLED_NUMBER = rf"""
     \b(?:
-        (?:{_alternation(NEGATIVE)}\s+)?
+        (?:{word_trie(NEGATIVE)}\s+)?
         (?:(?:{_A}|{_ONE})\s+(?=(?:{_CARDINAL}|{_FRACTION})\b))?
         \b(?:{_CARDINAL}|{_HALF_QUARTER}|{_FRACTION})\b
         (?:
