@@ -170,7 +170,8 @@ _SIGN = rf"(?<![\w.])[-−]\s?|\b{word_trie(SIGN_WORDS)}\s+(?=[\d.])"
 _UNIT_OPENER = r"\s?-\s?|\s{0,2}[(\[{<]|\s{0,2}"
 _UNIT_CLOSER = r"[)\]}>]"
 
-#: The first number of a quantity with its scale, and the unit after it.
+#: The first number of a quantity and its scale (verbose, as the parts below: they are parts
+#: of MASTER).
 FIRST_NUMBER = rf"""
     (?P<sign1>{_SIGN})?
     (?:
@@ -179,10 +180,11 @@ FIRST_NUMBER = rf"""
     )
     (?P<scale1>{SCALE})?
 """
+#: The unit after the first number: an opener, a unit of the table, a closer.
 FIRST_UNIT = rf"""
     (?P<unit1>(?P<unit1_open>{_UNIT_OPENER})(?P<unit1_name>{UNIT})(?P<unit1_close>{_UNIT_CLOSER})?)
 """
-#: The second number of a range, and the unit after it (the same shapes as the first).
+#: The second number of a range and its scale, and the unit after it (the shapes of the first).
 SECOND_NUMBER = rf"""
     (?P<sign2>{_SIGN})?
     (?:
