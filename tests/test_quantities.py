@@ -355,13 +355,13 @@ def test_offsets_property():
 
 
 def test_start_check_changes_no_match(seed_raw):
-    """MASTER's start check (``_STARTS``) only skips positions where no alternative can match:
-    an alternative added without its start in ``_STARTS`` fails here."""
+    """MASTER's start check (``STARTS``) only skips positions where no alternative can match:
+    an alternative added without its start in ``STARTS`` fails here."""
     import re
 
-    from newskit import quantities as qmod
+    from newskit.quantities import patterns as qmod
 
-    unchecked = re.compile(qmod._GUARD + qmod._ALTERNATIVES, re.VERBOSE)
+    unchecked = re.compile(qmod.GUARD + qmod.ALTERNATIVES, re.VERBOSE)
     texts = [seed_raw, " ".join(_TOKENS), *(s for s, _ in TSV_CASES), *(c[0] for c in MUST), *MUST_NOT,
              *OFFSET_TEXTS]
     for text in texts:
@@ -372,15 +372,15 @@ def test_start_check_changes_no_match(seed_raw):
 
 
 def test_anchor_scan_finds_the_anchors(seed_raw):
-    """``_next_anchor`` (a faster scan) finds where ``ANCHOR.search`` does, at every position."""
-    from newskit import quantities as qmod
+    """``next_anchor`` (a faster scan) finds where ``ANCHOR.search`` does, at every position."""
+    from newskit.quantities import patterns as qmod
 
     texts = [seed_raw, " ".join(_TOKENS), *(s for s, _ in TSV_CASES), *(c[0] for c in MUST), *MUST_NOT,
              *OFFSET_TEXTS, "“two (three) —five, ten_ten x_ten é ten 5ten ten½ ½ten Ten\nTEN"]
     for text in texts:
         for pos in range(len(text) + 1):
             want = qmod.ANCHOR.search(text, pos)
-            assert qmod._next_anchor(text, pos) == (want and want.start()), text[pos:pos + 40]
+            assert qmod.next_anchor(text, pos) == (want and want.start()), text[pos:pos + 40]
 
 
 # ---------------------------------------------------------------- runs of spelled numbers
@@ -426,3 +426,122 @@ def test_runs_of_spelled_numbers(unit, text, value):
     n = 5000
     got = [(q.start, q.text, q.value) for q in find_quantities(unit * n)]
     assert got == ([] if text is None else [(i * len(unit), text, value) for i in range(n)])
+
+
+# ---------------------------------------------------------------- every rule, by example
+
+def _rule_cases():
+    import csv
+
+    with open(ROOT / "tests" / "data" / "quantities_rules.tsv", encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return [(r["sentence"], r["years"] == "1", r["text"], r["rule"]) for r in rows]
+
+
+RULE_CASES = _rule_cases()
+
+
+@pytest.mark.parametrize("sentence,years,text,rule", RULE_CASES, ids=[f"{c[3]}: {c[2]}" for c in RULE_CASES])
+def test_rule_examples(sentence, years, text, rule):
+    from newskit.quantities import RULES
+
+    assert rule in RULES
+    got = [(q.text, q.rule) for q in find_quantities(sentence, include_years=years)]
+    assert (text, rule) in got, got
+
+
+def test_every_rule_has_an_example():
+    """Each rule of RULES is produced by at least one case of tests/data/quantities_rules.tsv."""
+    from newskit.quantities import RULES
+
+    assert {c[3] for c in RULE_CASES} == set(RULES)
+
+
+def test_no_rule_outside_rules(seed_raw):
+    """Every quantity of every test table records a rule listed in RULES."""
+    from newskit.quantities import RULES
+
+    texts = [seed_raw, *(c[0] for c in MUST), *MUST_NOT, *(s for s, _ in TSV_CASES), *(c[0] for c in RULE_CASES),
+             *OFFSET_TEXTS]
+    rules = {q.rule for text in texts for years in (False, True) for q in find_quantities(text, include_years=years)}
+    assert rules <= set(RULES), rules - set(RULES)
+
+
+# ---------------------------------------------------------------- no silent failures
+
+
+def test_a_bug_in_a_step_raises(monkeypatch):
+    """A step that fails raises out of find_quantities (nothing turns a bug into no result)."""
+    from newskit.quantities import steps
+
+    def broken(r):
+        raise RuntimeError("a bug in a step")
+
+    monkeypatch.setattr(steps, "read_unit", broken)
+    with pytest.raises(RuntimeError, match="a bug in a step"):
+        find_quantities("The convoy travelled 600 km.")
+
+
+@pytest.mark.parametrize("reader", ["read_vague", "read_percent_of", "read_height"])
+def test_a_bug_in_a_reader_raises(monkeypatch, reader):
+    from newskit.quantities import alternatives
+
+    def broken(text, m, include_years):
+        raise RuntimeError("a bug in a reader")
+
+    name = {"read_vague": "vague", "read_percent_of": "percent_of", "read_height": "height"}[reader]
+    monkeypatch.setitem(alternatives.READERS, name, broken)
+    text = {"vague": "tens of thousands", "percent_of": "percent of 20", "height": "6'3\" tall"}[name]
+    with pytest.raises(RuntimeError, match="a bug in a reader"):
+        find_quantities(text)
+
+
+def test_a_bug_in_the_number_parser_raises(monkeypatch):
+    """Only a number with no float value (NumberOutOfRangeError) is read as no number; any
+    other error of parse_digits (a bug) raises."""
+    from newskit.numbers import NumberOutOfRangeError
+    from newskit.quantities import reading
+
+    def broken(text):
+        raise ValueError("a bug in parse_digits")
+
+    monkeypatch.setattr(reading, "parse_digits", broken)
+    with pytest.raises(ValueError, match="a bug in parse_digits"):
+        find_quantities("The convoy travelled 600 km.")
+
+    def out_of_range(text):
+        raise NumberOutOfRangeError(text)
+
+    monkeypatch.setattr(reading, "parse_digits", out_of_range)
+    assert find_quantities("The convoy travelled 600 km.") == []
+
+
+@pytest.mark.parametrize("digits", ["10^400", "1x10^400", "1×10^309", "9^999", "0^-1", "2^" + "9" * 5000])
+def test_numbers_out_of_range(digits):
+    from newskit.numbers import NumberOutOfRangeError
+
+    with pytest.raises(NumberOutOfRangeError):
+        parse_digits(digits)
+
+
+def test_huge_power_of_ten_is_quick():
+    """10^n is not computed for n > 308 (it never converts to a float): no minutes-long wait."""
+    import time
+
+    t0 = time.perf_counter()
+    text = "It is 1×10^99999999 km away, 5 km from here."
+    assert [q.text for q in find_quantities(text)] == ["99999999 km", "5 km"]
+    assert time.perf_counter() - t0 < 1
+
+
+@pytest.mark.parametrize("text,found", [
+    ("1 in 10^400 people", ["1", "400 people"]),
+    ("more than 5 and less than 10^400", ["more than 5", "400"]),
+    ("a percent of 10^400 here", []),
+    ("1" * 5000 + "/2 of it", []),
+    ("it is 1/" + "2" * 5000, []),
+])
+def test_numbers_out_of_range_in_text(text, found):
+    """Numbers with no float value (or more digits than int() converts) are no numbers; the
+    rest of the text is read as usual."""
+    assert [q.text for q in find_quantities(text)] == found
