@@ -90,7 +90,7 @@ MIN_BODY_WORDS = 12
 
 @functools.lru_cache(maxsize=1)
 def _boilerplate() -> list[tuple[str, re.Pattern]]:
-    text = read_resource("boilerplate.txt")
+    text = read_resource("cleaning/boilerplate.txt")
     reason, out = "boilerplate", []
     for line in text.splitlines():
         line = line.strip()

@@ -4,7 +4,7 @@ This module holds the number grammar that :mod:`newskit.quantities` builds on: t
 expression sources for a number in digits (``3,000``, ``1.5``, ``2 1/4``, ``½``, ``1.3e6``) and
 for a spelled-out number (``two-thirds``, ``one hundred and five``, ``half a dozen``), and the
 parsers that turn the matched text into a float. The word lists live in
-``newskit/resources/number_words.json``.
+``newskit/resources/shared/numbers.json`` (:mod:`newskit.lexicon`).
 
 Example:
     >>> parse_spelled("two hundred and two thousand")
@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 
 from newskit.errors import InputError
-from newskit.wordlists import read_json
-
-_WORDS = read_json("number_words.json")
+from newskit.lexicon import NUMBERS as _WORDS
 
 ONES: dict[str, int] = _WORDS["ones"]
 TEENS: dict[str, int] = _WORDS["teens"]
@@ -224,7 +222,7 @@ def parse_spelled(text: str) -> tuple[float, int] | None:
     number (a match may hold several numbers: "twenty five and thirty six"), or None.
 
     The words are read left to right by :class:`_SpelledReader`, one step per kind of word
-    (a step per row of ``number_words.json``, and "and", "a", "point"); each step either takes
+    (a step per row of ``shared/numbers.json``, and "and", "a", "point"); each step either takes
     the word into the number or ends the number before it.
 
     Example:

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from newskit.lexicon import MONTHS, WEEKDAYS
 from newskit.tables import to_frame as _to_frame
 from newskit.wordlists import word_lines
 
@@ -161,8 +162,8 @@ def _lexicon() -> _Lexicon:
     from nltk.tokenize import punkt
 
     params = punkt.PunktParameters()
-    params.abbrev_types = set(word_lines("abbreviations.txt"))
-    starters = set(word_lines("sentence_starters.txt"))
+    params.abbrev_types = set(word_lines("shared/abbreviations.txt"))
+    starters = set(word_lines("sentences/starters.txt"))
     starters |= {w.replace("'", "’") for w in starters}  # "it's" and "it’s"
     params.sent_starters = starters
     # Sentence starters are seen capitalised at sentence starts and in lower case inside
@@ -172,10 +173,10 @@ def _lexicon() -> _Lexicon:
         params.add_ortho_context(word, punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC)
     return _Lexicon(
         tokenizer=punkt.PunktSentenceTokenizer(params),
-        titles=frozenset(word_lines("sentence_titles.txt")),
-        exclamation_names=frozenset(word_lines("sentence_exclamation_names.txt")),
-        number_abbreviations=frozenset(word_lines("sentence_number_abbreviations.txt")),
-        time_context=frozenset(word_lines("sentence_time_context.txt")),
+        titles=frozenset(word_lines("sentences/titles.txt")),
+        exclamation_names=frozenset(word_lines("sentences/exclamation_names.txt")),
+        number_abbreviations=frozenset(word_lines("sentences/number_abbreviations.txt")),
+        time_context=frozenset(word_lines("sentences/time_context.txt")) | frozenset(MONTHS) | frozenset(WEEKDAYS),
     )
 
 

@@ -2,7 +2,7 @@
 and folding text to match them.
 
 Example:
-    >>> "mr" in word_lines("abbreviations.txt")
+    >>> "mr" in word_lines("shared/abbreviations.txt")
     True
 """
 from __future__ import annotations

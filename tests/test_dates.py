@@ -364,10 +364,7 @@ def test_not_dates():
     assert find_dates("The 5-year-old boy and his 40-year-old father.", reference=REF) == []
 
 
-@pytest.mark.xfail(reason="the dates' unit words (resources/dates/units.json) lack 'yrs', which the quantities' "
-                          "units have: to be fixed when the two lexicons are unified, not in a restructuring",
-                   strict=True)
-def test_abbreviated_units_are_dates_too():
+def test_abbreviated_units_are_dates_too():  # the shared time units: "yrs" as the quantities read it
     assert [m.value for m in find_dates("The plant closed five yrs ago.", reference=REF)] == ["2012"]
 
 

@@ -1,8 +1,8 @@
 """The words of dates and the shared sub-patterns built from them.
 
-The tables come from ``resources/dates/words.json`` (calendar names, number words, holidays,
-reference words, past-tense cues) and ``resources/dates/units.json`` (unit words and their
-TIMEX3 codes). The sub-patterns (``MONTH_ANY``, ``WEEKDAY``, ``NUMBER`` …) are pieces of the
+The tables come from the shared lexicon (:mod:`newskit.lexicon`: calendar names, cardinal and
+ordinal number words, time units with their TIMEX3 codes) and from ``resources/dates/words.json``
+(number phrases such as "a dozen", holidays, reference words, past-tense cues). The sub-patterns (``MONTH_ANY``, ``WEEKDAY``, ``NUMBER`` …) are pieces of the
 rules' patterns, written for ``re.IGNORECASE | re.VERBOSE``; each says in its name what it
 matches. The anchor groups at the end name the word sets that rules declare as anchors
 ("@months", "@units" …, see ``engine.rule``).
@@ -18,6 +18,7 @@ import functools
 import re
 from typing import Optional
 
+from newskit import lexicon
 from newskit.numbers import word_trie
 from newskit.wordlists import read_json
 
@@ -27,19 +28,21 @@ WORDS: dict = read_json("dates/words.json")
 
 
 def _load_units() -> dict[str, str]:
-    """Unit word → TIMEX3 code ("days" → "D", "decade" → "10Y").
+    """Unit word → TIMEX3 code ("days" → "D", "decade" → "10Y", "yrs" → "Y").
 
     The one table the rules read units from: ``UNIT``, ``UNITS``, the "@units" anchors and the
-    needs built from it, and the duration arithmetic in ``values``. To share the quantities'
-    unit lexicon later, build this mapping from it here.
+    needs built from it, and the duration arithmetic in ``values``. It is the shared time-unit
+    table (``resources/shared/time_units.json``), which the quantities read too.
     """
-    return read_json("dates/units.json")["units"]
+    return {word: row["timex"] for word, row in lexicon.TIME_UNIT_WORDS.items()}
 
 
-MONTHS: dict[str, int] = WORDS["months"]
-WEEKDAYS: dict[str, int] = WORDS["weekdays"]
-NUMBER_WORDS: dict[str, int] = WORDS["number_words"]
-ORDINALS: dict[str, int] = WORDS["ordinal_words"]
+MONTHS: dict[str, int] = lexicon.MONTHS
+WEEKDAYS: dict[str, int] = lexicon.WEEKDAYS
+#: number words: the shared cardinals from one ("seven", "forty") and the dates' own phrases ("a
+#: dozen"); no zero words: "zero-hours contracts" is not a duration
+NUMBER_WORDS: dict[str, int] = {**{w: v for w, v in lexicon.CARDINALS.items() if v > 0}, **WORDS["number_phrases"]}
+ORDINALS: dict[str, int] = lexicon.ORDINALS
 UNITS: dict[str, str] = _load_units()
 SEASONS: dict[str, str] = WORDS["seasons"]
 PARTS_OF_DAY: dict[str, str] = WORDS["parts_of_day"]

@@ -29,7 +29,7 @@ The package is laid out by stage:
 - :mod:`~newskit.quantities.units` and :mod:`~newskit.quantities.words`: the unit table and
   the word lists, from ``newskit/resources/quantities/`` (``units.json``,
   ``quantity_words.json``, ``count_nouns.txt``, ``id_nouns.txt``) and the number words of
-  :mod:`newskit.numbers` (``resources/number_words.json``).
+  :mod:`newskit.numbers` (``resources/shared/numbers.json``).
 
 Every result records the ``rule`` that produced it (:data:`RULES` lists them).
 

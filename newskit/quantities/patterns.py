@@ -25,6 +25,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from newskit.lexicon import MONTHS
 from newskit.numbers import (
     DIGIT_NUMBER, DOZEN, FRACTIONS, HUNDRED, MAGNITUDES, ONES, ORDINAL_ONES, SPELLED_NUMBER, TEENS,
     TENS, UNICODE_FRACTIONS, word_trie,
@@ -78,11 +79,7 @@ def prefixes(words, length: int, space: str = r"\s+") -> str:
 
 # --------------------------------------------------------------------------- skipped spans
 
-MONTH_WORDS = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept",
-    "sep", "oct", "nov", "dec",
-]
+MONTH_WORDS = list(MONTHS)  # names and abbreviations, from the shared calendar
 MONTH = word_trie(MONTH_WORDS)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT_FOLLOWS = r"(?!\s*(?:%|(?i:percent|per\s*cent|km|miles?|people|troops)\b))"

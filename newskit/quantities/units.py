@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newskit.lexicon import TIME_UNITS
 from newskit.wordlists import read_json
 
 
@@ -113,7 +114,10 @@ class UnitTable:
     @classmethod
     def from_json(cls, name: str, context_symbols: dict[str, str] | None = None) -> UnitTable:
         """The table in ``newskit/resources/<name>`` (``{"units": [row, …]}``)."""
-        return cls([Unit.from_row(row) for row in read_json(name)["units"]], context_symbols)
+        rows = []
+        for row in read_json(name)["units"]:
+            rows.extend(_shared_rows(row) if "shared" in row else [row])
+        return cls([Unit.from_row(row) for row in rows], context_symbols)
 
     def named(self, name: str) -> Unit:
         """The unit whose canonical name is ``name``."""
@@ -131,6 +135,16 @@ class UnitTable:
             return None
         p = norm(prefix)
         return self.by_prefix.get(p) or self.by_prefix.get(p.lower())
+
+
+def _shared_rows(row: dict) -> list[dict]:
+    """The rows a ``{"shared": "time_units", "kind": …, "si_unit": "s"}`` row stands for: one per
+    shared time unit that quantities read (:data:`newskit.lexicon.TIME_UNITS`)."""
+    if row["shared"] != "time_units":
+        raise ValueError(f"units.json: unknown shared table {row['shared']!r}")
+    return [{"unit": t["unit"], "kind": row["kind"], "si_unit": row["si_unit"], "factor": t["seconds"],
+             "words": t["words"], "symbols": []}
+            for t in TIME_UNITS if t.get("quantity", True)]
 
 
 def to_si(unit: Unit | None, value: float) -> tuple[float | None, str | None]:

@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from newskit.lexicon import WEEKDAY_NAMES
 from newskit.wordlists import word_lines
 
 
@@ -85,7 +86,7 @@ def cue_lexicon() -> CueLexicon:
         speech=speech, belief=belief, stance=stance - speech - belief, cues=cues,
         phrases=phrases, phrases_by_first=_by_first_word(phrases),
         cue_starts=frozenset(cues | {p[0] for p in phrases}),
-        abbrev=frozenset(w.lower() for w in word_lines("abbreviations.txt")),
+        abbrev=frozenset(w.lower() for w in word_lines("shared/abbreviations.txt")),
         adverbials=frozenset(word_lines("quotes/adverbials.txt")),
         evidential=evidential, evidential_by_first=_by_first_word(evidential))
 
@@ -213,7 +214,7 @@ SUBJECT_PRONOUNS = _words("he she it they we i you who")
 # Past forms that do not end in -ed ("sought", "told"): never a bare noun.
 IRREGULAR_PAST = _words("sought said told wrote thought knew felt found understood")
 BE_FORMS = _words("is was were are be been being 's")
-DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+DAYS = WEEKDAY_NAMES
 # Prepositions that open a time, place or manner tail ("… on Friday", "… in a statement").
 TAIL_PREPOSITIONS = _words("in on at to during after before while via through from with for over "
                            "of about outside inside near under by among since")
