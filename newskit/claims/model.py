@@ -244,11 +244,11 @@ class TypeModel:
         allowed = np.array([[t in CHECKWORTHY_TYPES for t in self.types]], dtype=bool)
         allowed = np.where(np.asarray(checkworthy, dtype=bool)[:, None], allowed, ~allowed)
         best = np.argmax(np.where(allowed, logits, -np.inf), axis=1)
+        contribution = x * self.coef[best]
+        strongest = np.argmax(contribution, axis=1)
         out = []
-        for row, k in zip(x, best):
-            contribution = row * self.coef[k]
-            j = int(np.argmax(contribution))
-            reason = self.inputs[j] if contribution[j] > 0 else "prior"
+        for k, j, c in zip(best, strongest, contribution[np.arange(len(best)), strongest]):
+            reason = self.inputs[j] if c > 0 else "prior"
             out.append((self.types[k], f"{self.types[k]}:{reason}"))
         return out
 

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import re
+import string
 
 import numpy as np
 
@@ -50,6 +51,11 @@ BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*[.,|]
 ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 WORD = re.compile(r"[A-Za-z]+")
 ER_THAN = re.compile(r"\b\w+er\s+than\b|\b(?:more|less|fewer)\s+\w+\s+than\b", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+# str.translate tables that delete (ASCII) upper-case letters / all letters: counting with them
+# runs in C, not a Python loop over characters
+_DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_DROP_LETTERS = str.maketrans("", "", string.ascii_letters)
 END_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 
 # Word sets: one set intersection with the sentence's words answers each of these.
@@ -100,7 +106,7 @@ def _web_furniture(text: str, words: frozenset) -> bool:
     """Contact details, web imperatives, markup, separators, credits, bylines."""
     if ("@" in text or "http" in text or "www" in text) and CONTACT.search(text):
         return True
-    if any(len(x) >= 2 and x.isdigit() for x in words) and PHONE.search(text):
+    if DIGIT.search(text) and PHONE.search(text):
         return True
     if WEB_IMPERATIVE.match(text):
         return True
@@ -115,8 +121,13 @@ def _short_capitals(text: str) -> bool:
     """A short line (at most 8 words) written in capitals: a label, a kicker, a section name."""
     if len(text.split()) > 8:
         return False
-    letters = sum(map(str.isalpha, text))
-    return letters >= 4 and sum(map(str.isupper, text)) >= 0.8 * letters
+    letters, upper = letter_counts(text)
+    return letters >= 4 and upper >= 0.8 * letters
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """How many ASCII letters, and how many of them upper case, ``text`` holds."""
+    return len(text) - len(text.translate(_DROP_LETTERS)), len(text) - len(text.translate(_DROP_UPPER))
 
 
 #: a gallery counter or a bare media label ("1 of 12", "Image 3/10", "Video", "Photo")
@@ -188,8 +199,7 @@ def _shape(text: str, w: frozenset) -> list[float]:
     """Signals of form: capitalisation, modality, tense, punctuation, furniture."""
     words = WORD.findall(text)
     capitalised = sum(1 for x in words[1:] if x[0].isupper())
-    letters = sum(map(str.isalpha, text))
-    upper = sum(map(str.isupper, text))
+    letters, upper = letter_counts(text)
     past = len(w & PAST_WORDS) + sum(1 for x in w if len(x) > 4 and x.endswith("ed"))
     acronyms = len(ACRONYM.findall(text)) if upper >= 2 else 0
     return [capitalised / max(1, len(words)), min(capitalised, 6) / 6.0, min(acronyms, 3) / 3.0,
