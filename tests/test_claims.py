@@ -194,6 +194,8 @@ FURNITURE = [
     "7:30 a.m.",
     '<tweet tweet-id="1"><tweet/>.',
     "For more information call +1 (212) 555-0100.",
+    "Kaieteur News – Largely unreported by the media, a very serious blow was delivered... more",
+    "- City To Begin Basic Income Programme For Artists - October 10, 2020",
 ]
 
 
@@ -213,6 +215,13 @@ def test_sentences_are_not_furniture(line):
     from newskit.claims.signals import is_furniture
 
     assert not is_furniture(line)
+
+
+@needs_quotes
+def test_a_reported_stance_does_not_make_its_source_the_claimer():
+    text = "The Daily Herald published an editorial blaming the new tax for the job losses."
+    c = find_claims(text)[0]
+    assert c.claimer is None and c.attribution == "outlet"
 
 
 def test_only_real_captions_are_claims_and_never_checkworthy():

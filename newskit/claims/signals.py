@@ -46,6 +46,12 @@ CREDIT = re.compile(
 #: markup left in text, separator lines, live-blog timestamps alone on a line
 MARKUP = re.compile(r"<\w+[^>]*>|^\W*_{3,}\W*$|^\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*\.?\s*$",
                     re.IGNORECASE)
+#: a teaser of another page: text cut off and followed by a "more" link ("… a blow was delivered... more")
+TEASER = re.compile(r"(?:\.\.\.|…)\s*(?:read\s+)?more\W*$", re.IGNORECASE)
+#: a link to another story with its date, as list items show them ("- Storm hits coast - October 10, 2020")
+DATED_LINK = re.compile(
+    r"^\s*[-–•*]\s+\S.*\s[-–—|]\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2},?\s+\d{4}\s*$", re.IGNORECASE)
 #: a byline: "By Jane Roe" (and little else)
 BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*[.,|]?\s*$")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
@@ -89,9 +95,10 @@ SIGNALS = (
 
 
 def is_furniture(text: str, words: frozenset | None = None) -> bool:
-    """Whether a line has a shape of page furniture: contact details, a web imperative, a picture
-    credit, markup or a separator, a byline, or a short line in capitals (``words``: the
-    line's :func:`newskit.claims.features.word_set`, when at hand).
+    """Whether a line has a shape of page furniture: contact details, a web imperative, a teaser
+    or a dated link to another page, a picture credit, markup or a separator, a byline, or a
+    short line in capitals (``words``: the line's :func:`newskit.claims.features.word_set`,
+    when at hand).
 
     Example:
         >>> is_furniture("Sign up for our daily briefing."), is_furniture("Prices rose 5 percent.")
@@ -103,12 +110,15 @@ def is_furniture(text: str, words: frozenset | None = None) -> bool:
 
 
 def _web_furniture(text: str, words: frozenset) -> bool:
-    """Contact details, web imperatives, markup, separators, credits, bylines."""
+    """Contact details, web imperatives, teasers and dated links to other pages, markup,
+    separators, credits, bylines."""
     if ("@" in text or "http" in text or "www" in text) and CONTACT.search(text):
         return True
     if DIGIT.search(text) and PHONE.search(text):
         return True
-    if WEB_IMPERATIVE.match(text):
+    if WEB_IMPERATIVE.match(text) or ("more" in words and TEASER.search(text)):
+        return True
+    if text.lstrip()[:1] in "-–•*" and DATED_LINK.match(text):
         return True
     if ("<" in text or "__" in text or len(text) < 16) and MARKUP.search(text):
         return True
