@@ -7,7 +7,8 @@ check-worthy claim gets a claim type, any other ``personal``, ``opinion`` or ``n
 :mod:`newskit.claims.signals`. It attaches what the other extractors found inside the sentence:
 
 - the **claimer** from quote attribution (:func:`newskit.quotes.find_quotes`) when the
-  sentence lies inside a quote or an attributed statement, else the outlet (``Article.source``,
+  sentence lies inside a quote or an attributed statement (not a reported stance such as
+  "X blamed Y for Z", which stays the outlet's claim), else the outlet (``Article.source``,
   then ``Article.byline``; None for a plain string);
 - the **quantities** (:func:`newskit.quantities.find_quantities`) and **dates**
   (:func:`newskit.dates.find_dates`) whose spans lie inside the sentence.
@@ -236,7 +237,10 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
         qs, ds = (), ()
         if fld == "body":
             q = cover.cover(start, end)
-            if q is not None and (q.speaker or getattr(q, "speaker_text", None)):
+            # a stance ("X blamed Y for Z", "X endorsed the plan") reports an attitude or an act of
+            # X, not a statement of fact X makes: the claim stays the outlet's
+            stance = "stance" in (getattr(q, "rule", "") or "")
+            if q is not None and not stance and (q.speaker or getattr(q, "speaker_text", None)):
                 claimer = q.speaker or q.speaker_text
                 anonymous = bool(getattr(q, "anonymous", False))
                 attribution = f"quote:{q.kind}"
