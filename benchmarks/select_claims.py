@@ -25,10 +25,13 @@ sys.path.insert(0, str(ROOT))
 
 from newskit.claims import train as T  # noqa: E402
 
-#: name -> constants of newskit.claims.train to change ("dense": False drops hand + signals)
+#: name -> constants of newskit.claims.train to change ("dense": False drops the hand features
+#: and the signals, "hand" keeps only the hand features, "signals" only the signals)
 VARIANTS = {
-    "shipped": {},
+    "shipped (signals, no hand features)": {},
+    "hand features and signals": {"HAND_FEATURES": True},
     "no hand features or signals": {"dense": False},
+    "hand features, no signals": {"HAND_FEATURES": True, "dense": "hand"},
     "LR only (no SVM)": {"SVM_C": 0},
     "no class weights": {"balanced": False},
     "char 1-6 (as before issue 16)": {"CHAR_RANGE": (1, 6)},
@@ -58,8 +61,11 @@ def run(name: str, change: dict, data: Path) -> None:
         y, weights = y[keep], weights[keep]
         word, char = T.new_counts()
         d = T.design(units, word, char)
+        n_hand = len(T.F.HAND_NAMES)
         if change.get("dense") is False:
             d.dense = d.dense[:, :0]
+        elif change.get("dense") == "hand":
+            d.dense = d.dense[:, :n_hand]
         fit = T.fit
         if change.get("balanced") is False:
             original = T.balanced

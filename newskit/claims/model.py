@@ -2,11 +2,12 @@
 
 **Check-worthiness** (``weights.npz``): a linear model over TF-IDF word n-grams and character
 n-grams (sublinear term frequency, each block L2-normalised, as scikit-learn's
-``TfidfVectorizer``), the dense hand features of :mod:`newskit.claims.features` and the signals
-of :mod:`newskit.claims.signals`, scored by one weight vector (the sum of a logistic regression
-and a linear SVM trained by ``python -m newskit.claims.train``), then calibrated to 0–1 with
-Platt scaling fitted on out-of-fold scores of a grouped cross-validation. The threshold is
-chosen on those out-of-fold scores too (never on dev): see ``ClaimModel.meta``.
+``TfidfVectorizer``) and the signals of :mod:`newskit.claims.signals` (the hand features of
+:mod:`newskit.claims.features` too when trained with them; the shipped model is not), scored by
+one weight vector (the sum of a logistic regression and a linear SVM trained by
+``python -m newskit.claims.train``), then calibrated to 0–1 with Platt scaling fitted on
+out-of-fold scores of a grouped cross-validation. The threshold is chosen on those out-of-fold
+scores too (never on dev): see ``ClaimModel.meta``.
 
 **Typing** (``claim_types.json``): a multinomial logistic regression over the signals and the
 calibrated score, trained on our hand-labelled news sentences; the type is the most probable
@@ -90,7 +91,8 @@ class ClaimModel:
         out = np.full(n, self.intercept, dtype=np.float64)
         out += _block_scores(self.word, *self._word_indices(norms))
         out += _block_scores(self.char, *self._char_indices(norms))
-        out += F.hand_features(texts) @ self.hand_coef
+        if len(self.hand_coef):  # the hand features are inputs only if trained with them
+            out += F.hand_features(texts) @ self.hand_coef
         out += signals @ self.signal_coef
         return out
 
@@ -185,7 +187,7 @@ def read_model(path: str | Path) -> ClaimModel:
         )
     with np.load(path, allow_pickle=False) as z:
         meta = json.loads(bytes(z["meta"]).decode("utf-8"))
-        if tuple(meta["hand_names"]) != F.HAND_NAMES or tuple(meta["signal_names"]) != SIGNALS:
+        if tuple(meta["hand_names"]) not in ((), F.HAND_NAMES) or tuple(meta["signal_names"]) != SIGNALS:
             raise MissingDependencyError(
                 f"{path} was trained with other hand features than this newskit version; "
                 "retrain with: python -m newskit.claims.train"

@@ -25,10 +25,11 @@ Groups and folds:
 
 Model (what ships; chosen by grouped CV on train only, see ``benchmarks/select_claims.py``):
     TF-IDF word 1–2-grams and character 2–5-grams inside words (lower-cased, digits as 0;
-    min_df 2; sublinear tf; each block L2-normalised), the hand features of
-    :mod:`newskit.claims.features` and the signals of :mod:`newskit.claims.signals`; a logistic
-    regression (C=1) and a linear SVM (C=0.1), both with balanced class weights, each divided by
-    the standard deviation of its training scores and summed: one linear model.
+    min_df 2; sublinear tf; each block L2-normalised) and the signals of
+    :mod:`newskit.claims.signals` (not the hand features of :mod:`newskit.claims.features`:
+    ``HAND_FEATURES``); a logistic regression (C=1) and a linear SVM (C=0.1), both with balanced
+    class weights, each divided by the standard deviation of its training scores and summed:
+    one linear model.
 
 Selection record (grouped 5-fold CV, F1 on debate / news sentences, thresholds chosen on the
 other folds; first rows from the exploration harness, same folds and features):
@@ -41,8 +42,15 @@ other folds; first rows from the exploration harness, same folds and features):
                                                news 0.658 / 0.657 / 0.665 / 0.662
     a second stage over [score, signals] fitted on news .......... news 0.651–0.664, debates lower
     threshold also fitted to news prevalences .................... debates 0.569–0.647, news no better
-  Every variant is within about 0.01 of the others: on these crowd labels the linear n-gram
-  models are saturated, and the signals help debates slightly and news not at all.
+  With the pipeline of this module (``benchmarks/select_claims.py``):
+    hand features + signals ........ 0.6805 ± 0.0199 / 0.6502 ± 0.0567
+    signals only (shipped) ......... 0.6801 ± 0.0176 / 0.6608 ± 0.0534
+    hand features only ............. 0.6741 ± 0.0219 / 0.6641 ± 0.0705
+    neither ........................ 0.6657 ± 0.0210 / 0.6768 ± 0.0675
+    LR only, no SVM ................ 0.6764 ± 0.0229 / 0.6589 ± 0.0568
+  Every variant is within about 0.015 of the others: on these crowd labels the linear n-gram
+  models are saturated; the signals help debates and cost news a little. Signals only keeps the
+  debate figure of hand features + signals, is better on news, and is faster.
 
 Calibration and threshold:
     Platt scaling fitted on the out-of-fold scores. The threshold maximises the *lowest* F1
@@ -91,6 +99,9 @@ MIN_DF = 2
 LR_C = 1.0
 SVM_C = 0.1
 NEWS_WEIGHT = 6.0
+#: whether the 18 hand features of newskit.claims.features are model inputs (CV: not with the
+#: signals; see the selection record above)
+HAND_FEATURES = False
 PREVALENCES = (0.15, 0.25, 0.35, 0.45)
 TYPE_CS = (0.1, 0.3, 1.0, 3.0)
 ROOT = Path(__file__).resolve().parents[2]
@@ -233,7 +244,8 @@ class Design:
 def design(units: list[Unit], word: Counts, char: Counts, grow: bool = True) -> Design:
     ctx = contexts(units)
     texts = [u.text for u in units]
-    dense = np.hstack([F.hand_features(texts), signal_matrix(ctx)])
+    hand = F.hand_features(texts) if HAND_FEATURES else np.zeros((len(texts), 0))
+    dense = np.hstack([hand, signal_matrix(ctx)])
     return Design(word.matrix(texts, grow), char.matrix(texts, grow), dense)
 
 
@@ -462,7 +474,7 @@ def write_weights(out: Path, fitted: Fitted, word: Counts, char: Counts, pl, thr
         names = sorted(counts.vocab, key=counts.vocab.get)
         return [names[i] for i in keep]
 
-    nw, nc, nh = len(fitted.word_keep), len(fitted.char_keep), len(F.HAND_NAMES)
+    nw, nc, nh = len(fitted.word_keep), len(fitted.char_keep), len(hand_names())
     np.savez_compressed(
         out,
         word_vocab=encode_strings(vocab(word, fitted.word_keep)), word_idf=fitted.word_idf,
@@ -472,6 +484,11 @@ def write_weights(out: Path, fitted: Fitted, word: Counts, char: Counts, pl, thr
         intercept=np.array(fitted.intercept), platt=np.array(pl), threshold=np.array(threshold),
         meta=np.frombuffer(json.dumps(meta, indent=1).encode("utf-8"), dtype=np.uint8),
     )
+
+
+def hand_names() -> tuple:
+    """The hand features that are model inputs (none unless ``HAND_FEATURES``)."""
+    return F.HAND_NAMES if HAND_FEATURES else ()
 
 
 def main(argv=None) -> int:
@@ -512,7 +529,7 @@ def main(argv=None) -> int:
     # 3. typing, on the news sentences with their out-of-fold scores
     typed = read_news(LABELS / "news_claim_types_train.tsv", args.data)
     assert [u.text for u in typed] == [u.text for u in units[-len(typed):]], "type set != news set"
-    x_types = type_inputs(d.dense[-len(typed):, len(F.HAND_NAMES):], p_oof[-len(typed):])
+    x_types = type_inputs(d.dense[-len(typed):, len(hand_names()):], p_oof[-len(typed):])
     gold = [u.labels["type"] for u in typed]
     cw_oof = p_oof[-len(typed):] >= threshold
     type_c, type_cv = choose_type_c(x_types, gold, cw_oof, [u.group for u in typed])
@@ -527,7 +544,7 @@ def main(argv=None) -> int:
         "word_ngrams": list(WORD_RANGE), "char_ngrams": list(CHAR_RANGE), "min_df": MIN_DF,
         "lr_C": LR_C, "svm_C": SVM_C, "class_weight": "balanced", "folds": FOLDS, "seed": SEED,
         "groups": f"debates: sorted ids cut at gaps > {DEBATE_GAP} (33); news: article",
-        "hand_names": list(F.HAND_NAMES), "signal_names": list(SIGNALS),
+        "hand_names": list(hand_names()), "signal_names": list(SIGNALS),
         "threshold": threshold, "threshold_rule": "max over t of the lowest F1 at 15/25/35/45% "
         "positives, on out-of-fold calibrated debate scores (grouped CV on train; dev not used)",
         "platt": list(pl), "cv": summary, "cv_thresholds_decision_scale": cv.thresholds,
