@@ -160,6 +160,19 @@ class _QuoteCover:
         return None
 
 
+def _claimer(q, outlet) -> tuple[str | None, bool, str]:
+    """Who makes the claim of a body sentence whose attribution is quote ``q`` (or None):
+    ``(claimer, anonymous, attribution)``."""
+    # a stance ("X blamed Y for Z", "X endorsed the plan") reports an attitude or an act of X,
+    # not a statement of fact X makes: the claim stays the outlet's
+    if q is None or "stance" in (getattr(q, "rule", "") or ""):
+        return outlet, False, "outlet"
+    speaker = q.speaker or getattr(q, "speaker_text", None)
+    if not speaker:
+        return outlet, False, "outlet"
+    return speaker, bool(getattr(q, "anonymous", False)), f"quote:{q.kind}"
+
+
 def _outlet(obj) -> str | None:
     if isinstance(obj, Article):
         return obj.source or obj.byline
@@ -237,13 +250,7 @@ def find_claims(text_or_article, threshold: float | None = None, *, quotes=None,
         qs, ds = (), ()
         if fld == "body":
             q = cover.cover(start, end)
-            # a stance ("X blamed Y for Z", "X endorsed the plan") reports an attitude or an act of
-            # X, not a statement of fact X makes: the claim stays the outlet's
-            stance = "stance" in (getattr(q, "rule", "") or "")
-            if q is not None and not stance and (q.speaker or getattr(q, "speaker_text", None)):
-                claimer = q.speaker or q.speaker_text
-                anonymous = bool(getattr(q, "anonymous", False))
-                attribution = f"quote:{q.kind}"
+            claimer, anonymous, attribution = _claimer(q, outlet)
             qs = quantities_in.inside(start, end)
             ds = dates_in.inside(start, end)
         found.append((claimer, anonymous, attribution, qs, ds, q))
