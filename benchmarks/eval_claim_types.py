@@ -2,10 +2,10 @@
 
 Reads ``benchmarks/labels/claim_types.tsv`` (references into the development data, see
 ``benchmarks/refs.py``), runs ``newskit.find_claims(sentence)`` once per sentence and compares
-the first claim's ``.type`` with our label. The set's types are finer than newskit's
-(``attributed`` and ``event`` are kinds of newskit's ``other``; ``opinion`` is part of newskit's
-``not_claim``), so two figures are given: exact (the strings are equal) and mapped (our label
-mapped onto newskit's types first). Also: how often newskit gives each type, a confusion table,
+the first claim's ``.type`` with our label. Since issue 16 newskit uses the set's ten types, so
+exact and mapped accuracy are the same figure (``TO_NEWSKIT`` is empty; before, ``attributed``
+and ``event`` were mapped to newskit's ``other`` and ``opinion`` to its ``not_claim``).
+``benchmarks/eval_claims.py`` gives the same accuracy scoring each sentence in its paragraph. Also: how often newskit gives each type, a confusion table,
 and agreement on check-worthiness (a sentence is positive when any returned claim is).
 
 The set is frozen for evaluation: do not tune on it.
@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import refs  # noqa: E402
 
-#: our label -> newskit's type (newskit has no attributed / event / opinion)
-TO_NEWSKIT = {"attributed": "other", "event": "other", "opinion": "not_claim"}
+#: our label -> newskit's type (empty since issue 16: newskit uses the same ten types)
+TO_NEWSKIT: dict = {}
 
 
 def main(argv=None) -> int:
@@ -68,7 +68,7 @@ def main(argv=None) -> int:
     pc, gc = collections.Counter(pred), collections.Counter(gold)
     print("newskit's types: " + ", ".join(f"{t} {c} ({c / n:.0%})" for t, c in pc.most_common()))
     print("our types:       " + ", ".join(f"{t} {c} ({c / n:.0%})" for t, c in gc.most_common()))
-    print(f"mapped accuracy={acc_mapped:.3f} (attributed, event -> other; opinion -> not_claim)")
+    print(f"mapped accuracy={acc_mapped:.3f} (no mapping since issue 16)")
     cw = [i for i in range(n) if gold_cw[i]]
     if cw:
         print(f"mapped accuracy on our {len(cw)} check-worthy sentences="

@@ -1,25 +1,32 @@
-"""Claim typing: small named rules over cue lexicons in ``newskit/resources/claim_*.txt``.
+"""Claim types: the scheme, the cue lexicons of ``newskit/resources/claim_*.txt``, and hedges.
 
-Types follow the Full Fact claim taxonomy, extended with ``comparison``:
+Ten types, those of our hand-labelled sets (``benchmarks/labels/claim_types.tsv`` and
+``news_claim_types_train.tsv``; their headers hold the full definitions and guideline):
 
-- ``quantity``: a value or a count ("Unemployment stood at 6.2 percent").
-- ``comparison``: values, places or times compared ("higher than in 1991", "doubled").
-- ``prediction``: a claim about the future ("will", "expected to", "forecast").
-- ``causal``: X caused / led to Y ("because", "led to", "due to").
-- ``rule``: laws, rules, bans, court rulings and policy.
-- ``personal``: the speaker's own experience ("I spent three days…", "We lost everything").
-- ``other``: a checkable statement of another kind (events, who did what).
-- ``not_claim``: questions, greetings, instructions, opinions, scene-setting description.
+- check-worthy claim types (``CHECKWORTHY_TYPES``), by precedence when two apply:
+  ``quantity`` (a number or statistic is the core), ``prediction`` (the future: will, expected
+  to, plans and pledges), ``causal`` (X caused / led to Y), ``comparison`` (more/less/most/first,
+  change over time), ``rule`` (laws, rulings, policies, what is allowed or required),
+  ``attributed`` (a statement of fact carried by a speaker), ``event`` (a reported past or
+  present event stated as fact);
+- the others (``OTHER_TYPES``): ``personal`` (first-person experience or feeling), ``opinion``
+  (value judgement, argument, advice, question, vague forecast), ``not_claim`` (furniture,
+  narrative or scene with nothing to check, vague framing).
 
-The first rule that fires decides; its name is returned so every type can be audited.
+A claim's ``type`` and its ``checkworthy`` flag agree: a check-worthy claim has a type of
+``CHECKWORTHY_TYPES``, any other claim one of ``OTHER_TYPES``. The type is chosen by a small
+multinomial model over named signals (:mod:`newskit.claims.signals`, built on the cues here)
+within the group the check-worthiness decision allows (:mod:`newskit.claims.model`).
+
+Until issue 16 newskit had eight types: its ``other`` is now ``attributed`` or ``event``
+(``FORMER_TYPES``), and its ``not_claim`` is split into ``opinion`` and ``not_claim``.
+
 This module is separate from the module name ``types`` on purpose (it would shadow the
 standard library when a file in this folder is run as a script).
 
 Example:
-    >>> classify("Unemployment stood at 6.2 percent in March.")
-    ('quantity', 'quantity:number')
-    >>> classify("Parliament passed a law banning plastic bags.")
-    ('rule', 'rule:cue')
+    >>> is_hedged("The minister reportedly resigned."), is_hedged("Prices rose 5 percent.")
+    (True, False)
 
 References:
     Konstantinovskiy, L., Price, O., Babakar, M., Zubiaga, A. (2021). Toward Automated
@@ -34,15 +41,17 @@ import re
 from newskit.claims.features import GateSet, WordGate, word_set
 from newskit.wordlists import word_lines
 
-CLAIM_TYPES = ("quantity", "comparison", "prediction", "causal", "rule", "personal", "other",
-               "not_claim")
+#: the check-worthy claim types, in order of precedence
+CHECKWORTHY_TYPES = ("quantity", "prediction", "causal", "comparison", "rule", "attributed", "event")
+#: the types of claims that are not check-worthy
+OTHER_TYPES = ("personal", "opinion", "not_claim")
+CLAIM_TYPES = CHECKWORTHY_TYPES + OTHER_TYPES
+#: newskit's types before issue 16 -> the types that replace them
+FORMER_TYPES = {"other": ("attributed", "event"), "not_claim": ("opinion", "not_claim")}
 
 #: a number directly after a qualifier ("more than 90"): a quantity's qualifier, not a comparison
 NUMBER_QUALIFIER = re.compile(
     r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s+(?:\$|£|€)?\d[\d,.]*", re.IGNORECASE)
-DIGIT = re.compile(r"\d")
-#: a year on its own ("in 1990") is a date, not a quantity
-YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 #: "most of" is a share, not a comparison
 MOST_OF = re.compile(r"\bmost\s+of\b|^\W*most\b", re.IGNORECASE)
 QUESTION_END = re.compile(r"\?[\"'”’)\s]*$")
@@ -58,13 +67,9 @@ REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told|announced|promised|pledged|warned|predicted|estimated)\b"
     r"(?:\s+\S+){0,12}?\s+(?:would|could|might)\s+(?!not\s+be\s+named)(?:not\s+)?[a-z]+",
     re.IGNORECASE)
-#: past-tense or perfect verbs that make a "we"/"our" sentence a personal experience
-PAST_VERB = re.compile(
-    r"\b(?:had|have\s+been|has\s+been|were|was|lost|heard|saw|seen|left|walked|spent|"
-    r"lived|grew|met|went|came|fled|\w+ed)\b", re.IGNORECASE)
 
 
-def _without_qualifiers(text: str, words: frozenset) -> str:
+def without_qualifiers(text: str, words: frozenset) -> str:
     """The text with quantity qualifiers ("more than 90") and "most of" blanked out (``words``:
     the text's :func:`word_set`)."""
     if "than" not in words and "most" not in words:
@@ -149,12 +154,12 @@ _MODAL = WordGate.of(("would", "could", "might"))
 
 @functools.lru_cache(maxsize=1)
 def _gate_set() -> tuple[GateSet, dict[str, int]]:
-    """Every gate :func:`classify` tests, as one GateSet, and the bit of each by name."""
+    """Every gate the cue tests use, as one GateSet, and the bit of each by name."""
     named = {**gates(), "reporting": _REPORTING, "modal": _MODAL}
     return GateSet(named.values()), {name: 1 << k for k, name in enumerate(named)}
 
 
-class _Cues:
+class Cues:
     """The cue tests of one sentence: each pattern is searched only if its gate opens, once."""
 
     __slots__ = ("text", "words", "bits", "found")
@@ -195,74 +200,11 @@ def counts_as_quantity(q) -> bool:
 
 def is_hedged(text: str) -> bool:
     """True when the sentence holds a hedge (may, could, reportedly, allegedly …)."""
-    if not gates()["hedge"].opens(text, word_set(text)):
+    return hedged_cues(text, Cues(text))
+
+
+def hedged_cues(text: str, c: "Cues") -> bool:
+    """:func:`is_hedged` for a sentence whose :class:`Cues` are at hand."""
+    if not c.may("hedge"):
         return False
     return bool(cues()["hedge"].search(MONTH_MAY.sub(r"\1month", text)))
-
-
-def classify(text: str, has_quantity: bool | None = None) -> tuple[str, str]:
-    """The claim type of one sentence and the name of the rule that decided it.
-
-    The rules go in a fixed order and the first that applies decides: what is no claim by
-    its form (a question, an opener), the cue words of rules, first-person statements,
-    predictions and causes (:func:`_by_cue`), comparisons (:func:`_by_comparison`), numbers,
-    and last what is opinion or scene-setting.
-
-    Args:
-        text: the sentence.
-        has_quantity: whether a quantity extractor found a number in it; ``None`` falls back
-            to digits and number words.
-
-    Returns:
-        ``(type, rule)``, e.g. ``("comparison", "comparison:cue")``.
-    """
-    c = _Cues(text)
-    stripped = text.strip()
-    if "?" in stripped and QUESTION_END.search(stripped):
-        return "not_claim", "not_claim:question"
-    if c.has("opener", stripped):
-        return "not_claim", "not_claim:opener"
-    decided = _by_cue(c, text) or _by_comparison(c, text)
-    if decided:
-        return decided
-    if has_quantity is None:  # no quantity extractor: digits that are not years
-        has_quantity = bool(DIGIT.search(YEAR.sub(" ", text)))
-    if has_quantity or c.has("number_word"):
-        return "quantity", "quantity:number"
-    if c.has("opinion"):
-        return "not_claim", "not_claim:opinion"
-    if c.has("scene"):
-        return "not_claim", "not_claim:scene"
-    return "other", "other:default"
-
-
-def _by_cue(c: _Cues, text: str) -> tuple[str, str] | None:
-    """Rules, first-person statements and opinions, predictions and causes, by their cue words."""
-    if c.has("rule"):
-        return "rule", "rule:cue"
-    first_singular = c.has("personal")
-    if first_singular and c.has("opinion"):
-        return "not_claim", "not_claim:opinion"
-    if first_singular and not c.has("prediction"):
-        return "personal", "personal:first-person"
-    if c.has("prediction"):
-        return "prediction", "prediction:cue"
-    if c.may("reporting") and c.may("modal") and REPORTED_FUTURE.search(text):
-        return "prediction", "prediction:reported-future"
-    if c.has("causal"):
-        return "causal", "causal:cue"
-    return None
-
-
-def _by_comparison(c: _Cues, text: str) -> tuple[str, str] | None:
-    """Comparisons by cue or superlative, unless a first-person plural tells what "we" did."""
-    words = c.words
-    comparison = c.has("comparison", _without_qualifiers(text, words))
-    superlative = "the" in words and any(w.endswith("est") for w in words) and bool(SUPERLATIVE.search(text))
-    if c.has("personal_plural") and PAST_VERB.search(text) and not comparison and not superlative:
-        return "personal", "personal:we-past"
-    if comparison:
-        return "comparison", "comparison:cue"
-    if superlative:
-        return "comparison", "comparison:superlative"
-    return None

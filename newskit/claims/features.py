@@ -208,6 +208,12 @@ _HAND_PATTERNS: tuple[tuple[str, str, WordGate], ...] = (
     ("negation", r"\b(?:not|never|no)\b", WordGate.of(("not", "never", "no"))),
 )
 HAND_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p, _ in _HAND_PATTERNS)
+#: features whose pattern is exactly its gate (an alternation of whole words, word beginnings
+#: followed by \w*, or single characters): where the gate opens the pattern matches, so it is not
+#: searched (``hand_features(texts, gated=False)`` is the check).
+_GATE_IS_PATTERN = frozenset({"money", "comparative", "first_singular", "first_plural",
+                              "second_person", "question", "opinion_verb", "policy_word",
+                              "past_or_perfect", "reporting", "courtesy", "negation"})
 HAND_GATES = tuple(gate for _, _, gate in _HAND_PATTERNS)
 _HAND_GATE_SET = GateSet(HAND_GATES)
 #: names of the dense hand features, in column order.
@@ -222,11 +228,13 @@ def hand_features(texts: list[str], gated: bool = True) -> np.ndarray:
     """
     rows = []
     lengths = []
-    patterns = [(1 << k, pattern) for k, (_, pattern) in enumerate(HAND_PATTERNS)]
+    patterns = [(1 << k, gated and name in _GATE_IS_PATTERN, pattern)
+                for k, (name, pattern) in enumerate(HAND_PATTERNS)]
     everything = (1 << len(patterns)) - 1
     for text in texts:
         bits = _HAND_GATE_SET.open_bits(text, word_set(text)) if gated else everything
-        rows.append([1.0 if bits & bit and pattern.search(text) else 0.0 for bit, pattern in patterns])
+        rows.append([1.0 if bits & bit and (exact or pattern.search(text)) else 0.0
+                     for bit, exact, pattern in patterns])
         lengths.append(len(text.split()))
     n_words = np.array(lengths, dtype=np.float64)
     return np.column_stack([
