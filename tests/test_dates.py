@@ -92,6 +92,26 @@ def test_news_sentences(reference, text, mention, typ, value):
     assert (m.type, m.value) == (typ, value), m
 
 
+def _issue15_table():
+    rows = []
+    for line in (DATA / "dates_issue15_cases.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ref, text, mention, typ, value = line.split("\t")
+        rows.append(pytest.param(ref, text, mention, typ, value, id=f"{mention}:{value}:{text[:30]}"))
+    return rows
+
+
+@pytest.mark.parametrize("reference,text,mention,typ,value", _issue15_table())
+def test_issue15_shapes(reference, text, mention, typ, value):
+    """Issue 15: weekdays by tense and modality, clock times on the story's day, fiscal years."""
+    if mention == "-":  # a sentence with no temporal expression at all
+        assert find_dates(text, reference=reference) == []
+        return
+    m = _value_of(text, mention, reference=reference)
+    assert (m.type, m.value) == (typ, value), m
+
+
 def _rule_table():
     rows = []
     for line in (DATA / "dates_rule_cases.tsv").read_text(encoding="utf-8").splitlines():
@@ -112,7 +132,7 @@ def test_rule_cases(reference, text, mention, typ, value, rule):
 def test_every_rule_is_produced_by_a_case():
     """Every rule the engine registers produces the mention of some case of the two tables."""
     produced = {param.values[5] for param in _rule_table()}
-    for param in _table():
+    for param in _table() + _issue15_table():
         reference, text, mention = param.values[:3]
         if mention != "-":
             produced.add(_value_of(text, mention, reference=reference).rule)
@@ -124,7 +144,7 @@ def test_every_rule_is_produced_by_a_case():
 RULE_ORDER = [
     # calendar
     "iso_date", "numeric_date", "month_day", "day_month", "month_year", "month", "year", "year_month_iso",
-    "year_range", "day_range", "spoken_year", "decade", "century",
+    "year_range", "fiscal_year", "day_range", "spoken_year", "decade", "century",
     # days
     "relative_day", "this_part_of_day", "weekday", "weekday_of_week", "nth_week_of_year", "part_of_day",
     "weekday_the_nth", "weekday_set", "weekend_set",

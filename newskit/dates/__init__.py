@@ -36,6 +36,9 @@ Conventions (TimeML, as in the TempEval-3 news data), with reference 2017-11-04:
   the other far ("payable Dec. 15" in late October), else by tense, else the past one.
 * "last week" → ISO week (2017-W43); "next month" → 2017-12; "this year" → 2017;
   "the third quarter" → 2017-Q3; "the 1990s" → 199X; "the 19th century" → 18.
+* A fiscal, academic or season year written with both years ("2019-20", "FY2019-20", "2022/23") →
+  DATE 2019, the year it begins in (TimeBank writes "fiscal 1989" as 1989), spanning 2019-01-01 …
+  2020-12-31; never a month or a quarter.
 * "two weeks ago" → 2017-10-21 (days and weeks to the day; months to the month, years to the
   year: "five years ago" → 2012); "will be redeemed in five years" → 2022.
 * "three days" → P3D; "several months" → PXM; "the past three months" → P3M with

@@ -20,8 +20,8 @@ import datetime as dt
 import re
 from typing import Optional
 
-from newskit.dates.engine import for_folded
-from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, WORDS, alt, lower
+from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, lower
+from newskit.dates.tense import clause_tense
 from newskit.dates.values import calendar_limits, holiday_date
 from newskit.errors import InputError
 from newskit.wordlists import fold_case
@@ -58,30 +58,6 @@ def parse_reference(reference) -> Optional[dt.date]:
     raise TypeError(f"reference must be a date, datetime or ISO string, not {type(reference).__name__}")
 
 
-# --------------------------------------------------------------------------- tense cues
-
-# tense cues for the past/future choice of underspecified expressions
-FUTURE_WORDS = ["will", "won't", "wo", "shall", "'ll", "going to", "plan", "plans", "planned", "planning", "scheduled",
-                "schedule", "expect", "expects", "expected", "due", "would", "is to", "are to", "intend", "intends",
-                "upcoming", "set to", "hope to", "hopes to", "supposed to", "await", "awaits", "awaiting", "deadline",
-                "begin", "begins", "start", "starts", "open", "opens", "meet", "meets", "leave", "leaves", "vote", "votes",
-                "may", "might", "payable", "effective", "expire", "expires"]
-PAST_WORDS = ["was", "were", "had", "did", "said", "says", "told", "ago", "last", "earlier", "since"] + WORDS["past_verbs"]
-FUTURE_CUE = re.compile(r"\b" + alt(FUTURE_WORDS) + r"\b", re.I)
-# either, as one trie; any "-ed" word last ("supposed to" is a future cue, "supposed" a past one)
-_CUE = re.compile(r"\b(?:" + alt(FUTURE_WORDS + PAST_WORDS) + r"|\w{3,}ed)\b", re.I)
-# a stop before a space or a line break, or a stop at the end (written to start with a class: fast)
-SENTENCE_END = re.compile(r"[.;!?\n](?:(?=\s)|(?<!\n)$)")
-SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
-BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
-_FUTURE_ED = {"planned", "scheduled", "expected"}
-_NOT_PAST_ED = {"hundred", "bed", "shed", "red", "wed", "sped", "limited", "detailed", "advanced", "unprecedented",
-                "talented", "interested", "concerned", "supposed", "used", "so-called", "armed", "united"}
-STRONG_FUTURE = re.compile(r"will|won't|wo|shall|'ll|going\s+to|would|is\s+to|are\s+to|due|set\s+to|supposed\s+to|may|might", re.I)
-
-_CUE_FOLDED, _SOON_AS_FOLDED, _BE_BEFORE_FOLDED = for_folded(_CUE), for_folded(SOON_AS), for_folded(BE_BEFORE)
-
-
 # --------------------------------------------------------------------------- document state
 
 class Doc:
@@ -103,66 +79,12 @@ class Doc:
         self.year: Optional[int] = None  # last explicit year mentioned
 
     def tense(self, start: int, end: int) -> Optional[str]:
-        """'future', 'past' or None from the verbs of the clause around ``text[start:end]``.
-
-        The nearest tense cue to the left within the sentence decides ("will meet on Friday",
-        "said Friday"); failing that, the first cue to the right ("On Friday, officials said").
-        A participle after a form of "be" ("must be returned by Jan. 14") is not a past cue.
-        """
+        """'future', 'past' or None from the words of the clause around ``text[start:end]``
+        (see ``tense.clause_tense``)."""
         key = (start, end)
         if key not in self.tenses:
-            self.tenses[key] = self._tense(start, end)
+            self.tenses[key] = clause_tense(self.text, self.folded, start, end)
         return self.tenses[key]
-
-    def _tense(self, start: int, end: int) -> Optional[str]:
-        # the cues are found in the folded text (the same offsets), the words read in the text
-        lo = max(0, start - 100)
-        left = self.text[lo:start]
-        cut = None
-        for cut in SENTENCE_END.finditer(left):
-            pass
-        if cut is not None:
-            lo += cut.end()
-            left = self.text[lo:start]
-        folded = self.folded[lo:start]
-        if self.text[end:end + 2] == "'s":
-            return "past"  # "Wednesday's ruling": a noun modifier, usually a past event
-        if _SOON_AS_FOLDED.search(folded):
-            return "future"  # "as soon as Tuesday", "as early as next week"
-        for m in reversed(list(_CUE_FOLDED.finditer(folded))):
-            t = self._classify(left[m.start():m.end()], folded[:m.start()], right_side=False)
-            if t:
-                return t
-        right = self.text[end:end + 70]
-        stop = SENTENCE_END.search(right)
-        if stop:
-            right = right[:stop.start()]
-        folded = self.folded[end:end + len(right)]
-        for m in _CUE_FOLDED.finditer(folded):
-            t = self._classify(right[m.start():m.end()], folded[:m.start()], right_side=True)
-            if t:
-                return t
-        return None
-
-    @staticmethod
-    def _classify(word: str, before: str, right_side: bool) -> Optional[str]:
-        """The tense a cue WORD gives; BEFORE is the folded text before it in the clause."""
-        w = word.lower()
-        if word[0].isupper() and w.endswith("ed") and w not in _FUTURE_ED:
-            return None  # "United", "Red": names, not verbs
-        if w in _NOT_PAST_ED or w.endswith(("based", "called", "eed")) and w not in ("agreed", "freed", "guaranteed"):
-            return None  # "hundred", "indeed", "Seattle-based": not past tenses
-        if w in _FUTURE_ED and not right_side:
-            return "future"  # "is scheduled to close Monday"
-        if w.endswith("ed") and _BE_BEFORE_FOLDED.search(before):
-            return None  # passive or adjectival participle: "is expected", "must be returned"
-        if w in _FUTURE_ED:
-            return "past" if right_side else "future"
-        if FUTURE_CUE.fullmatch(w):
-            if right_side and not STRONG_FUTURE.fullmatch(w):
-                return None  # after the date, "plans", "schedule", "votes" are more often nouns
-            return "future"
-        return "past"
 
 
 def _context_slot(name: str) -> property:
@@ -260,6 +182,30 @@ def weekday_date(wd: int, mod: str, doc: Doc, start: int, end: int) -> Optional[
         days = delta if delta <= 0 else delta - 7
     with calendar_limits:
         return ref + dt.timedelta(days=days)
+
+
+# how far after a dated mention a weekday may be that day itself ("on Dec. 18, a Wednesday"), and
+# words between the two that make them two days ("from Sept. 14 to Thursday", "Nov. 2 and Thursday")
+SAME_DAY_REACH = 100
+TWO_DAYS_BETWEEN = re.compile(r"\b(?:to|until|till|through|and|or|than|from|since|before|after)\b|[-–]", re.I)
+
+
+def story_weekday(wd: int, doc: Doc, start: int, end: int) -> Optional[dt.date]:
+    """The day a bare weekday WD names by the story's own dates, or None to count from the reference.
+
+    Just after a day that falls on it, the weekday is that day: "on Dec. 18, a Wednesday", "the
+    vote on Nov. 8. On Tuesday, officials …" (not in a future clause about a day gone by). Any other
+    bare weekday counts from the reference, as news dates them (``weekday_date``), even in a story
+    about an earlier week.
+    """
+    day, ref = doc.day, doc.ref
+    if day is None or ref is None or start - doc.day_pos > SAME_DAY_REACH or day.isoweekday() != wd:
+        return None
+    if TWO_DAYS_BETWEEN.search(doc.text, doc.day_pos, start):
+        return None
+    if day < ref and doc.tense(start, end) == "future":
+        return None
+    return day
 
 
 def anchor_day(doc: Doc, start: int) -> Optional[dt.date]:

@@ -100,9 +100,10 @@ def _weekend(m, doc):
     ref = doc.ref
     if ref.isoweekday() >= 6:
         return "DATE", week_value(ref) + "-WE"
-    future = doc.tense(m.start(), m.end()) == "future"
+    if doc.tense(m.start(), m.end()) == "future":
+        return "DATE", week_value(ref) + "-WE"  # the coming weekend ends the reference's ISO week
     with calendar_limits:
-        day = ref + dt.timedelta(weeks=1 if future else -1)
+        day = ref - dt.timedelta(weeks=1)
     return "DATE", week_value(day) + "-WE"
 
 
