@@ -143,8 +143,8 @@ def test_every_rule_is_produced_by_a_case():
 #: the families of newskit/dates/rules/ in the order rules/__init__.py imports them
 RULE_ORDER = [
     # calendar
-    "iso_date", "numeric_date", "month_day", "day_month", "month_year", "month", "year", "year_month_iso",
-    "year_range", "fiscal_year", "day_range", "spoken_year", "decade", "century",
+    "iso_date", "numeric_date", "month_day", "day_month", "second_day", "month_year", "month", "year",
+    "year_month_iso", "year_range", "fiscal_year", "day_range", "spoken_year", "decade", "century",
     # days
     "relative_day", "this_part_of_day", "weekday", "weekday_of_week", "nth_week_of_year", "part_of_day",
     "weekday_the_nth", "weekday_set", "weekend_set",
@@ -156,7 +156,7 @@ RULE_ORDER = [
     # periods
     "quarter", "q_notation", "half_year", "period_in_context", "year_ago_adj", "season", "holiday",
     # durations
-    "duration", "offset_from_day", "bare_units",
+    "duration", "rate", "offset_from_day", "bare_units",
     # refs
     "set", "set_adverb", "present_ref", "recent_units", "current", "past_ref", "future_ref", "earlier_this",
 ]

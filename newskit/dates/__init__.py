@@ -148,6 +148,8 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
             first, last = res[2]
         if first is not None and last is None and typ in ("DATE", "TIME"):
             doc.day, doc.day_pos = first, s
+            if value.endswith("TNI"):  # "Friday night", "tonight": a morning time after it is the next day's
+                doc.night, doc.night_pos = first, s
         if r.absolute is not None and V_YEAR.match(value) and r.absolute(m):
             doc.year = int(value[:4])
         found.append(DateMention(s, e, text[s:e], typ, value, first, last, r.name))

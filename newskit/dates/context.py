@@ -63,7 +63,8 @@ def parse_reference(reference) -> Optional[dt.date]:
 class Doc:
     """What resolution needs besides the match: the text, the reference, recent context."""
 
-    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "year", "folded", "tenses")
+    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "night", "night_pos", "year", "folded",
+                 "tenses")
 
     def __init__(self, text: str, ref: Optional[dt.date], like: Optional["Doc"] = None):
         self.text = text
@@ -76,6 +77,8 @@ class Doc:
         self.quarter_pos = -10**9
         self.day: Optional[dt.date] = None  # last calendar day mentioned
         self.day_pos = -10**9
+        self.night: Optional[dt.date] = None  # the day whose night was last mentioned ("Friday night", "tonight")
+        self.night_pos = -10**9
         self.year: Optional[int] = None  # last explicit year mentioned
 
     def tense(self, start: int, end: int) -> Optional[str]:
@@ -112,7 +115,8 @@ class Probe(Doc):
     """
 
     __slots__ = ("touched",)
-    day, day_pos, year, quarter, quarter_pos = map(_context_slot, ("day", "day_pos", "year", "quarter", "quarter_pos"))
+    day, day_pos, night, night_pos, year, quarter, quarter_pos = map(
+        _context_slot, ("day", "day_pos", "night", "night_pos", "year", "quarter", "quarter_pos"))
 
     def __init__(self, doc: Doc):
         super().__init__(doc.text, doc.ref, like=doc)
@@ -208,15 +212,78 @@ def story_weekday(wd: int, doc: Doc, start: int, end: int) -> Optional[dt.date]:
     return day
 
 
-def anchor_day(doc: Doc, start: int) -> Optional[dt.date]:
-    """The day a bare time of day refers to: a day named just before in the text, else the reference."""
-    if doc.day is not None and start - doc.day_pos < 150:
-        return doc.day
-    return doc.ref
+# how far after a day named in the text a time of day still falls on it: in a past clause, which goes on
+# narrating that day ("On Saturday … began at 6 p.m. … The second stage began at 6:25 p.m."), 800 characters
+# and two paragraphs; in another, 150 characters
+ANCHOR_REACH_PAST, ANCHOR_PARAGRAPHS_PAST, ANCHOR_REACH = 800, 2, 150
+# a time close after a day, in the same clause, is that day's whatever the tense: "on Feb. 22 at 3:30"
+ATTACHED_REACH = 40
+NEW_CLAUSE = re.compile(r"\b(?:and|but|while|then|when|as|so)\b|;", re.I)
+
+
+def _attached(doc: Doc, start: int) -> bool:
+    """Whether a time at START follows the day last mentioned in the same clause ("on Feb. 22 at 3:30")."""
+    return start - doc.day_pos <= ATTACHED_REACH and not NEW_CLAUSE.search(doc.text, doc.day_pos, start)
+
+
+def anchor_day(doc: Doc, start: int, end: Optional[int] = None) -> Optional[dt.date]:
+    """The day a time of day at START:END refers to: the day named before it in the text (within 150
+    characters; in a past clause 800 and two paragraphs), else the reference; in a future clause never a day gone by
+    ("will be held at 3 p.m." after "yesterday"), unless the time follows that day closely ("on Feb.
+    22 at 3:30")."""
+    day, ref = doc.day, doc.ref
+    if day is None:
+        return ref
+    tense = doc.tense(start, end) if end is not None else None
+    distance = start - doc.day_pos
+    if distance >= ANCHOR_REACH and (tense != "past" or distance >= ANCHOR_REACH_PAST
+                                      or doc.text.count("\n\n", doc.day_pos, start) > ANCHOR_PARAGRAPHS_PAST):
+        return ref
+    if tense == "future" and ref is not None and day < ref and not _attached(doc, start):
+        return ref  # not a time of that day ("on Feb. 22 at 3:30"), but of the clause's own
+    return day
+
+
+# a night before a time of day, in its sentence or the one before: "We are logging off for the night but
+# will be back from 7am", "the curfew runs until midnight"
+NIGHT_BEFORE = re.compile(r"\b(?:tonight|overnight|good\s?night|for\s+the\s+night|(?:until|till|to|at|from)\s+midnight)\b",
+                          re.I)
+NIGHT_REACH = 200
+
+
+def morning_after(doc: Doc, day: Optional[dt.date], start: int, end: int) -> Optional[dt.date]:
+    """The day of a morning time (before noon) at START:END that would fall on DAY: the day after a
+    night mentioned just before ("Friday night … at 2 a.m." → Saturday; "logging off for the night,
+    back at 7am" → tomorrow), else DAY. A past clause after an unnamed night keeps DAY (the night
+    before it: "overnight … by 9 a.m.")."""
+    if day is None:
+        return None
+    if doc.night is not None and start - doc.night_pos < NIGHT_REACH:
+        night = doc.night
+    elif NIGHT_BEFORE.search(doc.text, _previous_sentence_start(doc.text, start), start) \
+            and doc.tense(start, end) != "past":
+        night = day
+    else:
+        return day
+    with calendar_limits:
+        return night + dt.timedelta(days=1)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?\n]\s")
+
+
+def _previous_sentence_start(text: str, start: int) -> int:
+    """Where the sentence before the one holding ``text[start]`` begins (NIGHT_REACH back at most)."""
+    lo = max(0, start - NIGHT_REACH)
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)]
+    return stops[-2] if len(stops) >= 2 else lo
 
 
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                  "the day after tomorrow": 2}
+# a relative day with a part of it, after a time of day: "7am this morning", "10pm tonight", "8 a.m. tomorrow morning"
+RELATIVE_DAY_PARTS = {f"{day} {part}": shift for day, shift in (("this", 0), ("tomorrow", 1), ("yesterday", -1))
+                      for part in ("morning", "afternoon", "evening", "night")}
 
 
 # the shapes of a day phrase, in lower case: "oct. 26, 2017", "next friday", "10/26/2017", "oct. 26"
@@ -227,8 +294,8 @@ _MONTH_DAY = re.compile(r"(\S+?)\.?\s+(\d+)")
 
 
 def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
-    """The day a day phrase names ("Friday", "next Tuesday", "Oct. 26, 2017", "tomorrow",
-    "12/25/2017", "Christmas"), resolved like the mention at START:END; None if unknown."""
+    """The day a day phrase names ("Friday", "next Tuesday", "Oct. 26, 2017", "tomorrow", "this
+    morning", "12/25/2017", "Christmas"), resolved like the mention at START:END; None if unknown."""
     s_l = lower(s)
     mm = _MONTH_DAY_YEAR.match(s_l)
     if mm and mm.group(1) in MONTHS:
@@ -238,9 +305,9 @@ def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
             return None  # "Feb. 30, 2017": no such day
     if doc.ref is None:
         return None
-    if s_l in RELATIVE_DAYS:
+    if s_l in RELATIVE_DAYS or s_l in RELATIVE_DAY_PARTS:
         with calendar_limits:
-            return doc.ref + dt.timedelta(days=RELATIVE_DAYS[s_l])
+            return doc.ref + dt.timedelta(days=RELATIVE_DAYS.get(s_l, RELATIVE_DAY_PARTS.get(s_l)))
     if s_l in WEEKDAYS:
         return weekday_date(WEEKDAYS[s_l], "", doc, start, end)
     mm = _MOD_WEEKDAY.fullmatch(s_l)

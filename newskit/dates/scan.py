@@ -103,7 +103,7 @@ def candidates(text: str, folded: str):
             r = RULES[i]
             keep = r.keep
             for m in r.matches(text, folded, spans):
-                s, e = m.span()
+                s, e = r.span(m)
                 if e > s and (keep is None or keep(m)):
                     out.append((s, e, r.priority, r, m))
     return out

@@ -12,7 +12,8 @@ How a clause is read (``clause_tense``):
   first cue to the right ("On Friday, officials said"), where only the strong future cues
   ("will", "is to", "due" …) count as future ("plans", "votes" after a date are mostly nouns).
 * "as soon as" / "as early as" just before it: the future ("as soon as Tuesday").
-* A participle after a form of "be" is no past cue ("must be returned by Jan. 14"), except a
+* A participle after a form of "be" is no past cue ("must be returned by Jan. 14", "will be held
+  at 3 p.m."), except a
   planning or forecasting one before "to" or "for" ("is predicted to peak Monday", "is slated
   for Friday"), which is a future cue. After "had (been)" a plan lies in the past ("had been due
   to expire Friday", "had planned to leave Monday"). After a determiner, "plans", "vote",
@@ -39,6 +40,7 @@ _CUES = WORDS["tense_cues"]
 FUTURE_WORDS: list[str] = _CUES["future"]
 PAST_WORDS: list[str] = ["was", "were", "had", "did", "said", "says", "told", "ago", "last", "earlier", "since"] \
     + WORDS["past_verbs"]
+PAST_VERBS = frozenset(WORDS["past_verbs"])  # irregular past tenses: "held", "won", "took"
 FUTURE_CUE = re.compile(r"\b" + alt(FUTURE_WORDS) + r"\b", re.I)
 STRONG_FUTURE = re.compile(alt(_CUES["strong_future"]), re.I)  # fullmatch: a future cue even after the date
 SURE_FUTURE = re.compile(alt(_CUES["sure_future"]), re.I)  # fullmatch: makes "Tuesday's" the coming one
@@ -137,8 +139,8 @@ class Cue:
             return self._forecast()
         if w in PLANNED or FUTURE_CUE.fullmatch(w):
             return self._plan(right_side)
-        if w.endswith("ed") and self._before(_BE_BEFORE_FOLDED):
-            return None  # passive or adjectival participle: "is reported", "must be returned"
+        if (w.endswith("ed") or w in PAST_VERBS) and self._before(_BE_BEFORE_FOLDED):
+            return None  # passive or adjectival participle: "is reported", "must be returned", "will be held"
         return "past"
 
     def _is_verb_form(self) -> bool:

@@ -92,6 +92,20 @@ def _dm(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
 
+# the end of a clause, or a preposition: "on April 24 and 25.", "April 24 and 25 in Washington" (not "25 people")
+_CLAUSE_GOES_ON = r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|to|for|when|after|before|with|from|and)\b)"
+
+
+@rule("second_day", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or|&)\s+
+    (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,%]\d|\d){_CLAUSE_GOES_ON}""", 4,
+      anchors="@months", needs=r"\d\s+(?:and|or|&)\s+\d", locate=MONTH_START, text_from="day")
+def _second_day(m, doc):
+    """ "April 24 and 25": the second day, of the month named with the first ("25" → April 25)."""
+    if not 1 <= int(m["d1"]) < int(m["day"]) <= 31:
+        return None
+    return _month_day(m, doc, m["mon"], m["day"], None)
+
+
 @rule("month_year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
     (?:(?P<mon>{MONTH_ANY})(?:,?\s+(?:of\s+)?|[-/])(?P<year>{YEAR4}(?!\d)|'\d\d|(?<=of\s)\d\d(?![\d:%])|last\s+year|this\s+year|next\s+year
     |nineteen\s+{NUMBER_WORD}|two\s+thousand(?:\s+and\s+{NUMBER_WORD}(?![-\w]))?)|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3,

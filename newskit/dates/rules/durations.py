@@ -5,7 +5,9 @@ A duration is a TIMEX3 ``DURATION`` (``P3D``; ``PXM`` for "several months"); wit
 "the next" or "within" it also records the days it covers. "ago", "from now" and "in" (with a
 future verb) make it a point: "two weeks ago" → the day two weeks before the reference, "five
 years ago" → that year. Ages ("a 5-year-old") are not durations, and "a week" after an amount
-("5 percent a year") is a rate, a ``SET``.
+("5 percent a year") is a rate, a ``SET``, as is "one day a week" (but "a week late", "a year
+out" are amounts). A bare plural unit is a vague amount after a word that makes it one ("for
+years", "take months"): the mention is the unit alone ("years", ``PXY``), as TimeML marks it.
 
 Example:
     >>> from newskit.dates import find_dates
@@ -22,8 +24,8 @@ from dateutil.relativedelta import relativedelta
 
 from newskit.dates.context import day_of_phrase
 from newskit.dates.engine import Result, listed, rule
-from newskit.dates.lexicon import (HOLIDAY, MONTH_ANY, NUMBER, UNIT, UNITS, VAGUE_NUMBER, WEEKDAY, YEAR4, last_words,
-                                   lower)
+from newskit.dates.lexicon import (HOLIDAY, MONTH_ANY, NUMBER, NUMBER_WORD, UNIT, UNITS, VAGUE_NUMBER, WEEKDAY, YEAR4,
+                                   last_words, lower)
 from newskit.dates.values import (calendar_limits, duration_range, duration_value, number_value, quarter_of,
                                   shifted_value, unit_delta)
 
@@ -31,8 +33,14 @@ _QUANT_MOD = r"""(?:(?P<qmod>at\s+least|more\s+than|less\s+than|fewer\s+than|nea
 _PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|coming|final|latest|remaining|initial|same|full)|the|each\s+of\s+the\s+(?:past|last|next)|past|last|next|recent|coming|first)\s+)?"""
 
 IN_BEFORE = re.compile(r"\bin\s+$", re.I)
-# "5 percent a year", "twice a week": "a" + unit after an amount is a rate (a SET), not a duration
-RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$")
+# "5 percent a year", "twice a week", "three meals a day": "a" + unit after an amount is a rate (a SET), not a
+# duration; not after a comma ("on 10/26/2017, a week late") nor after a plural without a number ("predict
+# hurricanes a year out")
+RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice"
+                         rf"|(?:\d[\d,.]*|(?i:{NUMBER_WORD})|dozens|hundreds|thousands|millions|several|many|few)"
+                         r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s)\s*$")
+# "a week late", "a year out": an amount of time before or after something, not a rate
+NOT_RATE_AFTER = re.compile(r"\s+(?:late|early|later|earlier|behind|ahead|out|off|away|before|after|apart|long|old)\b")
 OF_AFTER = re.compile(r"\s+of\b")
 TRADING_DAYS = re.compile(r"trading|business", re.I)  # trading and business days are not calendar days
 
@@ -49,7 +57,7 @@ def _dur(m, doc):
     if numtxt in ("a", "an") and not det and not m["ago"]:
         if unit in ("second", "quarter"):
             return None  # "a second group", "a quarter that produced a loss"
-        if RATE_BEFORE.search(doc.text[max(0, m.start() - 25):m.start()]):
+        if RATE_BEFORE.search(doc.text[max(0, m.start() - 25):m.start()]) and not NOT_RATE_AFTER.match(doc.text, m.end()):
             return "SET", duration_value(1, unit)
     if unit.startswith("quarter") and OF_AFTER.match(doc.text, m.end(), m.end() + 4):
         return None  # "three-quarters of its food" is a fraction
@@ -62,6 +70,13 @@ def _dur(m, doc):
     if det == "recent":
         return ("DATE", "PAST_REF") if unit.startswith("year") else ("DURATION", duration_value(None, unit))
     return _span(m, doc, n, unit, det)
+
+
+@rule("rate", rf"""(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?:a|an|per|each|every)\s+(?P<per>{UNIT})(?!\w)""", 3,
+      anchors="@units", needs=r"\s(?:a|an|per|each|every)\s")
+def _rate(m, doc):
+    """ "one day a week", "two hours a day", "24 hours a day": a recurrence (SET) of the period after "a"."""
+    return "SET", duration_value(1, lower(m["per"]))
 
 
 def _amount(m, numtxt: str):
@@ -174,7 +189,7 @@ def _offset_from_day(m, doc):
 
 
 @rule("bare_units", r"""(?:(?P<pre>for|in|over|within|after|take|takes|took|taken|than|of)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ago>\s+ago)?(?!\w)""", 0,
-      anchors="@units", needs="years|months|weeks|days|decades|hours|minutes|centuries")
+      anchors="@units", needs="years|months|weeks|days|decades|hours|minutes|centuries", text_from="unit")
 def _bare_units(m, doc):
     unit = lower(m["unit"])
     if m["ago"]:

@@ -3,7 +3,8 @@
 "Thanksgiving 2016".
 
 A quarter sets the document's last quarter, which "the same period", "the year-ago quarter" and
-"a year earlier" then count from (see ``context.Doc``); a holiday without a year is this year's
+"a year earlier" then count from (see ``context.Doc``), unless it is named in passing ("after a
+flat second quarter"); a holiday without a year is this year's
 when it is near, else the past or the coming one by the tense of the clause.
 
 Example:
@@ -25,6 +26,8 @@ from newskit.dates.values import calendar_limits, holiday_date, number_value, qu
 
 # -- quarters and halves ------------------------------------------------------------------
 
+# "after a flat second quarter", in lower case: a quarter judged in passing (not "a third-quarter loss")
+IN_PASSING = re.compile(r"an?\s+(?:flat|strong|weak)\s")
 _Q_YEAR_PREFIX = r"(?:(?P<pyear>{y})|(?P<prel>this|last|next)\s+year's|(?P<py2>{y})'s)".format(y=YEAR4)
 
 
@@ -52,7 +55,8 @@ def _quarter_rule(m, doc):
             y -= 1  # "reported a loss for the fourth quarter" in January
     if "year-ago" in text or "year-earlier" in text:
         y -= 1
-    doc.quarter, doc.quarter_pos = (y, q), m.start()
+    if not IN_PASSING.match(text):  # "after a flat second quarter": in passing, not the quarter the story reports
+        doc.quarter, doc.quarter_pos = (y, q), m.start()
     return "DATE", f"{y}-Q{q}"
 
 
