@@ -156,7 +156,7 @@ RULE_ORDER = [
     # periods
     "quarter", "q_notation", "half_year", "period_in_context", "year_ago_adj", "season", "holiday",
     # durations
-    "duration", "rate", "offset_from_day", "bare_units",
+    "duration", "offset_from_day", "bare_units",
     # refs
     "set", "set_adverb", "present_ref", "recent_units", "current", "past_ref", "future_ref", "earlier_this",
 ]

@@ -104,6 +104,15 @@ class DateMention:
     rule: str = ""
 
 
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _dated(value: str) -> tuple:
+    """(year, month or None, day or None) of a DATE value that states its year: "2015-01" → (2015, 1, None)."""
+    m = _YEAR_MONTH_DAY.match(value)
+    return int(m[1]), (int(m[2]) if m[2] else None), (int(m[3]) if m[3] else None)
+
+
 _EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
 
 
@@ -152,5 +161,6 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
                 doc.night, doc.night_pos = first, s
         if r.absolute is not None and V_YEAR.match(value) and r.absolute(m):
             doc.year = int(value[:4])
+            doc.dated, doc.dated_pos = _dated(value), s
         found.append(DateMention(s, e, text[s:e], typ, value, first, last, r.name))
     return found

@@ -20,8 +20,9 @@ import datetime as dt
 import re
 from typing import Optional
 
+from newskit.dates.engine import for_folded
 from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, lower
-from newskit.dates.tense import clause_tense
+from newskit.dates.tense import SENTENCE_END, clause_tense
 from newskit.dates.values import calendar_limits, holiday_date
 from newskit.errors import InputError
 from newskit.wordlists import fold_case
@@ -63,8 +64,8 @@ def parse_reference(reference) -> Optional[dt.date]:
 class Doc:
     """What resolution needs besides the match: the text, the reference, recent context."""
 
-    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "night", "night_pos", "year", "folded",
-                 "tenses")
+    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "night", "night_pos", "year", "dated",
+                 "dated_pos", "folded", "tenses")
 
     def __init__(self, text: str, ref: Optional[dt.date], like: Optional["Doc"] = None):
         self.text = text
@@ -80,6 +81,9 @@ class Doc:
         self.night: Optional[dt.date] = None  # the day whose night was last mentioned ("Friday night", "tonight")
         self.night_pos = -10**9
         self.year: Optional[int] = None  # last explicit year mentioned
+        # the last mention that wrote its year, as (year, month or None, day or None): "end January 2015"
+        self.dated: Optional[tuple] = None
+        self.dated_pos = -10**9
 
     def tense(self, start: int, end: int) -> Optional[str]:
         """'future', 'past' or None from the words of the clause around ``text[start:end]``
@@ -90,9 +94,14 @@ class Doc:
         return self.tenses[key]
 
 
+# the context of earlier mentions, and each slot's own descriptor
+_CONTEXT = ("day", "day_pos", "night", "night_pos", "year", "dated", "dated_pos", "quarter", "quarter_pos")
+_SLOT = {name: Doc.__dict__[name] for name in _CONTEXT}
+
+
 def _context_slot(name: str) -> property:
     """A ``Doc`` context attribute that marks the ``Probe`` touched when read or set."""
-    slot = Doc.__dict__[name]  # the slot's own descriptor
+    slot = _SLOT[name]
 
     def get(self):
         self.touched = True
@@ -115,27 +124,59 @@ class Probe(Doc):
     """
 
     __slots__ = ("touched",)
-    day, day_pos, night, night_pos, year, quarter, quarter_pos = map(
-        _context_slot, ("day", "day_pos", "night", "night_pos", "year", "quarter", "quarter_pos"))
+    day, day_pos, night, night_pos, year, dated, dated_pos, quarter, quarter_pos = map(_context_slot, _CONTEXT)
 
     def __init__(self, doc: Doc):
-        super().__init__(doc.text, doc.ref, like=doc)
-        self.day = self.ref or dt.date(2000, 1, 1)
-        self.day_pos = 0
-        self.year = self.day.year
+        # the slots set straight through their descriptors (a Probe is made for every text: no property calls)
+        self.text, self.ref, self.folded, self.tenses = doc.text, doc.ref, doc.folded, doc.tenses
+        day = doc.ref or dt.date(2000, 1, 1)
+        for name, value in (("quarter", None), ("quarter_pos", -10**9), ("day", day), ("day_pos", 0), ("night", None),
+                            ("night_pos", -10**9), ("year", day.year), ("dated", None), ("dated_pos", -10**9)):
+            _SLOT[name].__set__(self, value)
         self.touched = False
 
 
 # --------------------------------------------------------------------------- resolution helpers
 
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}
+# a relative day with a part of it, after a time of day: "7am this morning", "10pm tonight", "8 a.m. tomorrow morning"
+RELATIVE_DAY_PARTS = {f"{day} {part}": shift for day, shift in (("this", 0), ("tomorrow", 1), ("yesterday", -1))
+                      for part in ("morning", "afternoon", "evening", "night")}
+
+
+# how far a month or a day without its year counts from a date written with another year before it in
+# its sentence ("As of end January 2015 … down from 15.9 percent at end-June" → June 2014)
+DATED_REACH = 200
+YEAR_WRITTEN = re.compile(r"\d\d\d\d|'\d\d|\byear\b|\bthousand\b|\bnineteen\b", re.I)  # "2015", "'95", "last year"
+_YEAR_WRITTEN_FOLDED = for_folded(YEAR_WRITTEN)
+
+
+def story_date(doc: Doc, start: int, end: int) -> Optional[dt.date]:
+    """The date a month or a day written without its year at START:END counts from: a month or a day
+    of another year than the reference's written just before it in the same sentence, unless the
+    clause is about what is to come; else the reference."""
+    if _YEAR_WRITTEN_FOLDED.search(doc.folded, max(0, start - DATED_REACH), start) is None:
+        return doc.ref  # no year is written just before (the text alone tells: the context is not read)
+    dated, ref = doc.dated, doc.ref
+    if dated is None or ref is None or dated[1] is None or dated[0] == ref.year \
+            or start - doc.dated_pos > DATED_REACH or SENTENCE_END.search(doc.text, doc.dated_pos, start) \
+            or doc.tense(start, end) == "future":
+        return ref
+    year, month, day = dated
+    with calendar_limits:
+        return dt.date(year, month, day or 15)
+
+
 def pick_year(month: int, day: Optional[int], doc: Doc, start: int, end: int) -> Optional[int]:
     """The year of a month (and day) written without one.
 
-    When one reading is near the reference (within about three months) and the other far
-    (more than about seven), the near one wins ("payable Dec. 15" in late October); otherwise
+    It counts from the reference, or from a date of another year written just before it in its
+    sentence (``story_date``). When one reading is near (within about three months) and the other
+    far (more than about seven), the near one wins ("payable Dec. 15" in late October); otherwise
     the tense of the clause decides, and without a tense the past one (the news convention).
     """
-    ref = doc.ref
+    ref = story_date(doc, start, end)
     if ref is None:
         return None
     if day is None:
@@ -188,26 +229,23 @@ def weekday_date(wd: int, mod: str, doc: Doc, start: int, end: int) -> Optional[
         return ref + dt.timedelta(days=days)
 
 
-# how far after a dated mention a weekday may be that day itself ("on Dec. 18, a Wednesday"), and
-# words between the two that make them two days ("from Sept. 14 to Thursday", "Nov. 2 and Thursday")
-SAME_DAY_REACH = 100
-TWO_DAYS_BETWEEN = re.compile(r"\b(?:to|until|till|through|and|or|than|from|since|before|after)\b|[-–]", re.I)
+# a weekday in apposition to the day just named: "on Dec. 18, a Wednesday, …", "Nov. 8 (a Tuesday)"
+APPOSITION_BEFORE = re.compile(r"(?:,\s*(?:a|an)|\(\s*(?:a|an)?)\s*$", re.I)
+SAME_DAY_REACH = 40
 
 
 def story_weekday(wd: int, doc: Doc, start: int, end: int) -> Optional[dt.date]:
     """The day a bare weekday WD names by the story's own dates, or None to count from the reference.
 
-    Just after a day that falls on it, the weekday is that day: "on Dec. 18, a Wednesday", "the
-    vote on Nov. 8. On Tuesday, officials …" (not in a future clause about a day gone by). Any other
+    In apposition to a day just named that falls on it, the weekday is that day: "on Dec. 18, a
+    Wednesday, …" (told from the text before it alone; only then is the context read). Any other
     bare weekday counts from the reference, as news dates them (``weekday_date``), even in a story
     about an earlier week.
     """
-    day, ref = doc.day, doc.ref
-    if day is None or ref is None or start - doc.day_pos > SAME_DAY_REACH or day.isoweekday() != wd:
+    if not APPOSITION_BEFORE.search(doc.text, max(0, start - 8), start):
         return None
-    if TWO_DAYS_BETWEEN.search(doc.text, doc.day_pos, start):
-        return None
-    if day < ref and doc.tense(start, end) == "future":
+    day = doc.day
+    if day is None or start - doc.day_pos > SAME_DAY_REACH or day.isoweekday() != wd:
         return None
     return day
 
@@ -277,13 +315,6 @@ def _previous_sentence_start(text: str, start: int) -> int:
     lo = max(0, start - NIGHT_REACH)
     stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)]
     return stops[-2] if len(stops) >= 2 else lo
-
-
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-                 "the day after tomorrow": 2}
-# a relative day with a part of it, after a time of day: "7am this morning", "10pm tonight", "8 a.m. tomorrow morning"
-RELATIVE_DAY_PARTS = {f"{day} {part}": shift for day, shift in (("this", 0), ("tomorrow", 1), ("yesterday", -1))
-                      for part in ("morning", "afternoon", "evening", "night")}
 
 
 # the shapes of a day phrase, in lower case: "oct. 26, 2017", "next friday", "10/26/2017", "oct. 26"

@@ -114,12 +114,6 @@ class Rule:
     absolute: Optional[Callable[[re.Match], bool]] = None
     text_from: Optional[str] = None
 
-    def span(self, m: re.Match) -> tuple[int, int]:
-        """The mention's span in a match: from the ``text_from`` group when there is one."""
-        if self.text_from is None:
-            return m.span()
-        return m.start(self.text_from), m.end()
-
     def matches(self, text: str, folded: str, windows) -> list[re.Match]:
         """The matches in the windows (start, end) of TEXT, each window from the end of the last
         match on; none in a window where ``need`` is not found (in the folded text)."""

@@ -43,6 +43,8 @@ def weekday_in_name(text: str, s: int, e: int) -> bool:
         >>> weekday_in_name(text, text.index("Sunday"), text.index("Sunday") + 6)
         True
     """
+    if not text.endswith("on ", 0, s) and not text[e + 1:e + 2].isupper():
+        return False  # neither "… on Sunday" nor "Sunday Times": no name holds it (a quick test first)
     for m in WEEKDAY_NAME.finditer(text, max(0, s - _NAME_REACH), min(len(text), e + _NAME_REACH)):
         if m.start() < e and s < m.end():
             return True

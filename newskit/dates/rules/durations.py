@@ -43,21 +43,25 @@ RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times
 NOT_RATE_AFTER = re.compile(r"\s+(?:late|early|later|earlier|behind|ahead|out|off|away|before|after|apart|long|old)\b")
 OF_AFTER = re.compile(r"\s+of\b")
 TRADING_DAYS = re.compile(r"trading|business", re.I)  # trading and business days are not calendar days
+_UNIT_NEEDS = "|".join(last_words(UNITS))  # the last word of every unit: "days" ("trading days"), "week"
 
 
 @rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:(?<!\d\d\d\d)\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
-    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2,
+    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?
+    (?P<per>\s+(?:a|an|per|each|every)\s+(?P<perunit>{UNIT})(?!\w))?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2,
       anchors="@units")
 def _dur(m, doc):
-    """ "three days", "the past five years", "two weeks ago", "5 percent a year" (a rate) …"""
+    """ "three days", "the past five years", "two weeks ago", "5 percent a year", "one day a week" (rates) …"""
     if m["old"]:
         return None  # ages are not temporal expressions in TimeML
+    if m["per"] and not m["ago"]:
+        return "SET", duration_value(1, lower(m["perunit"]))  # "one day a week", "24 hours a day": a recurrence
     numtxt, unit, det = lower(m["num"]), lower(m["unit"]), lower(m["det"])
     n = _amount(m, numtxt)
     if numtxt in ("a", "an") and not det and not m["ago"]:
         if unit in ("second", "quarter"):
             return None  # "a second group", "a quarter that produced a loss"
-        if RATE_BEFORE.search(doc.text[max(0, m.start() - 25):m.start()]) and not NOT_RATE_AFTER.match(doc.text, m.end()):
+        if RATE_BEFORE.search(doc.text[max(0, m.start() - 40):m.start()]) and not NOT_RATE_AFTER.match(doc.text, m.end()):
             return "SET", duration_value(1, unit)
     if unit.startswith("quarter") and OF_AFTER.match(doc.text, m.end(), m.end() + 4):
         return None  # "three-quarters of its food" is a fraction
@@ -70,13 +74,6 @@ def _dur(m, doc):
     if det == "recent":
         return ("DATE", "PAST_REF") if unit.startswith("year") else ("DURATION", duration_value(None, unit))
     return _span(m, doc, n, unit, det)
-
-
-@rule("rate", rf"""(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?:a|an|per|each|every)\s+(?P<per>{UNIT})(?!\w)""", 3,
-      anchors="@units", needs=r"\s(?:a|an|per|each|every)\s")
-def _rate(m, doc):
-    """ "one day a week", "two hours a day", "24 hours a day": a recurrence (SET) of the period after "a"."""
-    return "SET", duration_value(1, lower(m["per"]))
 
 
 def _amount(m, numtxt: str):
@@ -166,7 +163,6 @@ def _shifted_by(ref, k: float, letter: str) -> str:
 _DAY_PHRASE = rf"""(?:(?:next|last|this)\s+)?(?:{WEEKDAY})|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+{YEAR4})?
     |[01]?\d/[0-3]?\d/\d{{4}}|{HOLIDAY}|today|tomorrow|yesterday"""
 _OFFSET_HEAD = rf"""(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|from|prior\s+to)\s+"""
-_UNIT_NEEDS = "|".join(last_words(UNITS))  # "days", "trading days"
 
 
 @rule("offset_from_day", rf"""{_OFFSET_HEAD}(?P<base>{_DAY_PHRASE})(?!\w)""", 4,
