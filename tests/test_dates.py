@@ -26,12 +26,13 @@ from conftest import ROOT, SHARED_DATA, shared_path
 REF = dt.date(2017, 11, 4)  # the seed article's publication date, a Saturday
 DATA = Path(__file__).parent / "data"
 
-#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.816 (span F1 0.943) with
-#: benchmarks/eval_dates.py; the gates sit a little below. Raise them as the rules improve.
-TE3_VALUE_F1_FLOOR = 0.80
-TE3_SPAN_F1_FLOOR = 0.93
+#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.820 (span F1 0.944) with
+#: benchmarks/eval_dates.py after issue 15 (0.816 before); the gates sit a little below. Raise them
+#: as the rules improve.
+TE3_VALUE_F1_FLOOR = 0.815
+TE3_SPAN_F1_FLOOR = 0.935
 #: Recognizers-Text DateTimeModel.json pass rate (of 985 cases), measured 0.515
-RECOGNIZERS_PASS_FLOOR = 0.50
+RECOGNIZERS_PASS_FLOOR = 0.51
 
 
 def _value_of(text: str, mention_text: str, reference=REF) -> DateMention:
@@ -376,6 +377,18 @@ def test_declined_is_the_only_exception_selection_catches():
     with pytest.raises(engine.Declined):
         engine.listed(lexicon.WEEKDAYS, "fr\u0131day")
     assert engine.listed(lexicon.WEEKDAYS, "friday") == 5
+
+
+def test_weekday_names_pass_the_quick_test():
+    """names.weekday_in_name runs its regex only for a weekday after "on " or before a capitalised
+    word: every name in words.json must be one of the two."""
+    from newskit.dates import names
+
+    weekdays = [d.capitalize() for d in lexicon.WEEKDAYS if len(d) > 5]
+    for name in lexicon.WORDS["weekday_names"]:
+        text = f"We read the {name} today."
+        hits = [(text.index(d), text.index(d) + len(d)) for d in weekdays if d in name]
+        assert hits and all(names.weekday_in_name(text, s, e) for s, e in hits), name
 
 
 def test_not_dates():

@@ -23,17 +23,21 @@ How it works, stage by stage (one module each):
   "May" the modal verb, and then the shorter matches inside it compete).
 * ``context``: the survivors are resolved in text order, so that a mention can use the context
   before it ("the year-ago quarter" after "the third quarter", "the following year" after
-  "1995", "at 10 p.m." after "Friday"); a first resolution that used no such context is final,
-  and kept (see ``Probe``). The tense of the clause chooses between past and future readings.
+  "1995", "at 10 p.m." after "Friday", "at 2 a.m." after "Friday night", "end-June" after "end
+  January 2015"); a first resolution that used no such context is final, and kept (see ``Probe``).
+* ``tense``: the tense and modality of the clause choose between past and future readings
+  ("forecast to peak Monday", "is due Thursday", "won in Tuesday's election").
 * ``values``: TIMEX3 values and calendar arithmetic (durations, weeks, quarters, ranges).
 * ``names``: matches that are part of a name or a title ("Orion 1980", "VOA Today").
 
 Conventions (TimeML, as in the TempEval-3 news data), with reference 2017-11-04:
 
 * "Friday" → the most recent Friday (2017-11-03) unless the clause is future ("will meet
-  Friday" → 2017-11-10); "last/next Friday" → the one before/after the reference.
+  Friday", "is forecast to peak Friday", "is scheduled for Friday" → 2017-11-10); "last/next
+  Friday" → the one before/after the reference; "Oct. 18, a Wednesday" → that day.
 * "Oct. 26", "January" without a year → the reading near the reference when one is near and
-  the other far ("payable Dec. 15" in late October), else by tense, else the past one.
+  the other far ("payable Dec. 15" in late October), else by tense, else the past one; counted
+  from a month of another year written just before it in its sentence, if there is one.
 * "last week" → ISO week (2017-W43); "next month" → 2017-12; "this year" → 2017;
   "the third quarter" → 2017-Q3; "the 1990s" → 199X; "the 19th century" → 18.
 * A fiscal, academic or season year written with both years ("2019-20", "FY2019-20", "2022/23") →
@@ -41,11 +45,17 @@ Conventions (TimeML, as in the TempEval-3 news data), with reference 2017-11-04:
   2020-12-31; never a month or a quarter.
 * "two weeks ago" → 2017-10-21 (days and weeks to the day; months to the month, years to the
   year: "five years ago" → 2012); "will be redeemed in five years" → 2022.
-* "three days" → P3D; "several months" → PXM; "the past three months" → P3M with
-  ``resolved``/``resolved_end`` set to the span it covers (2017-08-04 … 2017-11-04).
+* "three days" → P3D; "several months" → PXM; "the past three months" → P3M and "over the
+  past year" → P1Y, with ``resolved``/``resolved_end`` set to the span each covers (2017-08-04 …
+  2017-11-04 for the first); "for years" → the mention "years", PXY.
 * "now", "currently" → PRESENT_REF; "recently", "recent years" → PAST_REF; "the near
-  future" → FUTURE_REF; "every week" → SET P1W; "daily" → SET P1D.
+  future" → FUTURE_REF; "every week", "one day a week" → SET P1W; "daily" → SET P1D.
 * "Friday evening" → TIME 2017-11-03TEV (MO, AF, EV, NI for the parts of the day).
+* A clock time falls on the day named with it ("10pm tonight", "8 a.m. Friday") or just before it
+  in the story (within a paragraph or two of a past narrative), never on a day gone by in a future
+  clause, and on the next morning after a night ("Friday night … at 2 a.m." → Saturday); "after
+  midnight" is the start of a day (T00:00), any other midnight the end (T24:00); a time in a
+  schedule ("weekends 11am-4pm") has no day (XXXX-XX-XXT11:00).
 * Ages ("a 5-year-old boy"), money ("$1990"), percentages and phone numbers are not dates.
 
 Example:

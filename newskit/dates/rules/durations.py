@@ -54,15 +54,12 @@ def _dur(m, doc):
     """ "three days", "the past five years", "two weeks ago", "5 percent a year", "one day a week" (rates) …"""
     if m["old"]:
         return None  # ages are not temporal expressions in TimeML
-    if m["per"] and not m["ago"]:
-        return "SET", duration_value(1, lower(m["perunit"]))  # "one day a week", "24 hours a day": a recurrence
     numtxt, unit, det = lower(m["num"]), lower(m["unit"]), lower(m["det"])
+    if not m["ago"] and (m["per"] or (numtxt in ("a", "an") and not det)):
+        rate = _rate(m, doc, unit)
+        if rate != _NO_RATE:
+            return rate
     n = _amount(m, numtxt)
-    if numtxt in ("a", "an") and not det and not m["ago"]:
-        if unit in ("second", "quarter"):
-            return None  # "a second group", "a quarter that produced a loss"
-        if RATE_BEFORE.search(doc.text[max(0, m.start() - 40):m.start()]) and not NOT_RATE_AFTER.match(doc.text, m.end()):
-            return "SET", duration_value(1, unit)
     if unit.startswith("quarter") and OF_AFTER.match(doc.text, m.end(), m.end() + 4):
         return None  # "three-quarters of its food" is a fraction
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
@@ -74,6 +71,21 @@ def _dur(m, doc):
     if det == "recent":
         return ("DATE", "PAST_REF") if unit.startswith("year") else ("DURATION", duration_value(None, unit))
     return _span(m, doc, n, unit, det)
+
+
+_NO_RATE = ("", "")  # not a rate: the match is read as an amount of time
+
+
+def _rate(m, doc, unit: str) -> Result:
+    """A recurrence: "one day a week", "24 hours a day" (SET of the period after "a"), "5 percent a
+    year" (SET of the unit after an amount); None for "a second group"; else ``_NO_RATE``."""
+    if m["per"]:
+        return "SET", duration_value(1, lower(m["perunit"]))
+    if unit in ("second", "quarter"):
+        return None  # "a second group", "a quarter that produced a loss"
+    if RATE_BEFORE.search(doc.text[max(0, m.start() - 40):m.start()]) and not NOT_RATE_AFTER.match(doc.text, m.end()):
+        return "SET", duration_value(1, unit)
+    return _NO_RATE
 
 
 def _amount(m, numtxt: str):
