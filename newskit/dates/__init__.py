@@ -123,7 +123,8 @@ def _dated(value: str) -> tuple:
     return int(m[1]), (int(m[2]) if m[2] else None), (int(m[3]) if m[3] else None)
 
 
-_EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
+# leading prepositions, matched for context but not part of the expression ("at 10 a.m."); not "at least"
+_EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)(?!least\b|most\b)", re.I)
 
 
 def find_dates(text_or_article, reference=None) -> list[DateMention]:

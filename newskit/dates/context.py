@@ -22,7 +22,7 @@ from typing import Optional
 
 from newskit.dates.engine import for_folded
 from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, lower
-from newskit.dates.tense import SENTENCE_END, clause_tense
+from newskit.dates.tense import clause_tense
 from newskit.dates.values import calendar_limits, holiday_date
 from newskit.errors import InputError
 from newskit.wordlists import fold_case
@@ -148,6 +148,8 @@ RELATIVE_DAY_PARTS = {f"{day} {part}": shift for day, shift in (("this", 0), ("t
 # how far a month or a day without its year counts from a date written with another year before it in
 # its sentence ("As of end January 2015 … down from 15.9 percent at end-June" → June 2014)
 DATED_REACH = 200
+# a new sentence: a stop before a capital, or a line break (" . . . the" is an ellipsis, not a stop)
+NEW_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
 YEAR_WRITTEN = re.compile(r"\d\d\d\d|'\d\d|\byear\b|\bthousand\b|\bnineteen\b", re.I)  # "2015", "'95", "last year"
 _YEAR_WRITTEN_FOLDED = for_folded(YEAR_WRITTEN)
 
@@ -160,7 +162,7 @@ def story_date(doc: Doc, start: int, end: int) -> Optional[dt.date]:
         return doc.ref  # no year is written just before (the text alone tells: the context is not read)
     dated, ref = doc.dated, doc.ref
     if dated is None or ref is None or dated[1] is None or dated[0] == ref.year \
-            or start - doc.dated_pos > DATED_REACH or SENTENCE_END.search(doc.text, doc.dated_pos, start) \
+            or start - doc.dated_pos > DATED_REACH or NEW_SENTENCE.search(doc.text, doc.dated_pos, start) \
             or doc.tense(start, end) == "future":
         return ref
     year, month, day = dated

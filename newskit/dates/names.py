@@ -23,6 +23,8 @@ _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _SENTENCE_THEN_WORD = re.compile(r"[.!?]\s*\S+\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"'s\s+$")
 _START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_OPENING_QUOTE_BEFORE = re.compile(r"(?:``|[\"“‘'])$")  # right before the year
+_CLOSING_QUOTE_AFTER = re.compile(r"[,.!?]?(?:''|[\"”’'])")  # right after it
 # words before a year that make it a date, though capitalised ("In 1980", "Since 1990")
 _DATE_WORDS = ("in", "since", "by", "fiscal", "until", "from", "through", "mid", "early", "late", "before", "after",
                "during", "of")
@@ -52,8 +54,9 @@ def weekday_in_name(text: str, s: int, e: int) -> bool:
 
 
 def year_in_name(text: str, s: int, e: int) -> bool:
-    """A year after a capitalised word mid-sentence ("Orion 1980"), or between a possessive and a
-    capitalised word ("Kopp's 1987 Chevrolet"): a model, a title, not the year."""
+    """A year after a capitalised word mid-sentence ("Orion 1980"), between a possessive and a
+    capitalised word ("Kopp's 1987 Chevrolet"), or alone in quotation marks (the film “1917”): a
+    model, a title, not the year."""
     before = text[max(0, s - 40):s]
     prev = _WORD_BEFORE.search(before)
     if prev and prev.group(1)[:1].isupper() and not prev.group(1).endswith(("'s", "’s")) \
@@ -63,7 +66,7 @@ def year_in_name(text: str, s: int, e: int) -> bool:
         return True  # "Orion 1980"
     if YEAR_IN_NAME_AFTER.match(text, e) and _POSSESSIVE_BEFORE.search(before):
         return True  # "Kopp's 1987 Chevrolet"
-    return False
+    return bool(_OPENING_QUOTE_BEFORE.search(before) and _CLOSING_QUOTE_AFTER.match(text, e))  # the film “1917”
 
 
 def in_title(text: str, s: int, e: int) -> bool:
