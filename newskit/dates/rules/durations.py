@@ -42,11 +42,12 @@ RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times
 # "a week late", "a year out": an amount of time before or after something, not a rate
 NOT_RATE_AFTER = re.compile(r"\s+(?:late|early|later|earlier|behind|ahead|out|off|away|before|after|apart|long|old)\b")
 OF_AFTER = re.compile(r"\s+of\b")
+THAN_AFTER = re.compile(r"\s+than\b")
 TRADING_DAYS = re.compile(r"trading|business", re.I)  # trading and business days are not calendar days
 _UNIT_NEEDS = "|".join(last_words(UNITS))  # the last word of every unit: "days" ("trading days"), "week"
 
 
-@rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:(?<!\d\d\d\d)\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
+@rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:(?<!\d\d\d\d)(?:\s+(?:to|or|-)\s+|(?<=\d)[-–](?=\d))(?P<num2>{NUMBER}))?[\s-]+
     (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?
     (?P<per>\s+(?:a|an|per|each|every)\s+(?P<perunit>{UNIT})(?!\w))?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2,
       anchors="@units")
@@ -120,8 +121,9 @@ def _ago(n, unit, word, doc, m, base: str = "") -> Result:
     code = listed(UNITS, unit)
     if base and base != "now":
         return _counted_from_day(n, unit, word, doc, base)
-    if (word == "from" and not base) or word in ("later", "after", "before") or (word == "earlier" and n != 1):
-        return "DURATION", duration_value(n, unit)
+    if (word == "from" and not base) or word in ("later", "after", "before") or (word == "earlier" and n != 1) \
+            or THAN_AFTER.match(doc.text, m.end()):
+        return "DURATION", duration_value(n, unit)  # "a decade earlier than Amazon": an amount compared
     sign = 1 if word in ("from", "hence") else -1
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
