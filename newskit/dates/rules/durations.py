@@ -201,9 +201,10 @@ def _offset_from_day(m, doc):
 @rule("bare_units", r"""(?:(?P<pre>for|in|over|within|after|take|takes|took|taken|than|of)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ago>\s+ago)?(?!\w)""", 0,
       anchors="@units", needs="years|months|weeks|days|decades|hours|minutes|centuries", text_from="unit")
 def _bare_units(m, doc):
+    """ "for years", "take months" → PXY, PXM (the mention is the unit); "days ago" → PAST_REF."""
     unit = lower(m["unit"])
     if m["ago"]:
         return "DATE", "PAST_REF"
-    if not m["pre"]:
-        return None
+    if not m["pre"] or (m["unit"][0].isupper() and not m["pre"][0].isupper()):
+        return None  # no word that makes it an amount; or a title mid-sentence: "the Book of Hours", "for Days"
     return "DURATION", duration_value(None, unit)
