@@ -19,13 +19,18 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from newskit.dates.engine import listed, rule
+from newskit.dates.engine import for_folded, listed, rule
 from newskit.dates.lexicon import (FIXED_HOLIDAYS, HOLIDAY, NUMBER_WORD, QUARTER_NUMBERS, QUARTER_ORD, SEASON, SEASONS,
                                    YEAR4, lower)
 from newskit.dates.values import calendar_limits, holiday_date, number_value, quarter_of
 
 # -- quarters and halves ------------------------------------------------------------------
 
+# a quarter of a game, not of the calendar: words of play around it ("four rebounds in the first quarter")
+GAME_WORDS = for_folded(re.compile(
+    r"\b(?:rebounds|assists|shots|scored|scoring|touchdowns?|field\s+goals?|free\s+throws?|three-point(?:ers?)?|buzzer|"
+    r"overtime|halftime|tip-off|kickoff|quarterback|locker\s+room|basketball|football|nba|nfl|wnba)\b", re.I))
+GAME_REACH = 150
 # "after a flat second quarter", in lower case: a quarter judged in passing (not "a third-quarter loss")
 IN_PASSING = re.compile(r"an?\s+(?:flat|strong|weak)\s")
 _Q_YEAR_PREFIX = r"(?:(?P<pyear>{y})|(?P<prel>this|last|next)\s+year's|(?P<py2>{y})'s)".format(y=YEAR4)
@@ -39,6 +44,9 @@ def _quarter_rule(m, doc):
     qs = m["q"].lower()
     q = int(qs[1]) if qs.startswith("q") else listed(QUARTER_NUMBERS, qs)
     text = m.group(0).lower()
+    if not (m["year"] or m["pyear"] or m["py2"] or m["fyear"]) and GAME_WORDS.search(
+            doc.folded, max(0, m.start() - GAME_REACH), m.end() + GAME_REACH):
+        return None  # "late in the first quarter" of a game (rebounds, halftime …): a period of play
     if text.rstrip().endswith("quarters") and not m["year"]:
         return "SET", f"XXXX-Q{q}"
     year = m["year"] or m["pyear"] or m["py2"] or m["fyear"]

@@ -144,6 +144,7 @@ def _weekend(m, doc):
 
 # "for the year", "in the year", "during the year": the bare "the year" is this year only after these
 DURING_BEFORE = re.compile(r"\b(?:for|in|during|throughout|of)\s+$")
+AWARD_BEFORE = re.compile(r"\b[A-Z]\w*\s+of\s+$")  # a capitalised noun: "Album of the Year"
 
 
 @rule("the_year", r"""(?:the\s+(?P<kind>full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+|the\s+)year(?P<ended>\s+(?:ended|ending|ends|to\s+date))?(?![\w-]|'s|\s+(?:ago|earlier|before|after|later|of|in|when|that|he|she|they|it|we|I)\b)""", 0,
@@ -157,6 +158,8 @@ def _the_year(m, doc):
     before = doc.text[max(0, m.start() - 12):m.start()].lower()
     if not kind and not DURING_BEFORE.search(before):
         return None
+    if AWARD_BEFORE.search(doc.text, max(0, m.start() - 12), m.start()) and m.group(0)[-4] == "Y":
+        return None  # "Record of the Year", "Person of the Year": an award's name
     return "DATE", str(doc.ref.year) if doc.ref else "XXXX"
 
 
