@@ -44,8 +44,7 @@ def _quarter_rule(m, doc):
     qs = m["q"].lower()
     q = int(qs[1]) if qs.startswith("q") else listed(QUARTER_NUMBERS, qs)
     text = m.group(0).lower()
-    if not (m["year"] or m["pyear"] or m["py2"] or m["fyear"]) and GAME_WORDS.search(
-            doc.folded, max(0, m.start() - GAME_REACH), m.end() + GAME_REACH):
+    if _of_a_game(m, doc):
         return None  # "late in the first quarter" of a game (rebounds, halftime …): a period of play
     if text.rstrip().endswith("quarters") and not m["year"]:
         return "SET", f"XXXX-Q{q}"
@@ -130,6 +129,13 @@ def _period(m, doc):
     else:
         doc.quarter, doc.quarter_pos = (y, q), m.start()
     return "DATE", f"{y}-Q{q}"
+
+
+def _of_a_game(m, doc) -> bool:
+    """Whether a quarter without a year is a period of play: words of a game around it."""
+    if m["year"] or m["pyear"] or m["py2"] or m["fyear"]:
+        return False
+    return GAME_WORDS.search(doc.folded, max(0, m.start() - GAME_REACH), m.end() + GAME_REACH) is not None
 
 
 def _three_months_before(day):
