@@ -20,7 +20,6 @@ import datetime as dt
 import re
 from typing import Optional
 
-from newskit.dates.engine import for_folded
 from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, lower
 from newskit.dates.tense import clause_tense
 from newskit.dates.values import calendar_limits, holiday_date
@@ -150,15 +149,17 @@ RELATIVE_DAY_PARTS = {f"{day} {part}": shift for day, shift in (("this", 0), ("t
 DATED_REACH = 200
 # a new sentence: a stop before a capital, or a line break (" . . . the" is an ellipsis, not a stop)
 NEW_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
-YEAR_WRITTEN = re.compile(r"\d\d\d\d|'\d\d|\byear\b|\bthousand\b|\bnineteen\b", re.I)  # "2015", "'95", "last year"
-_YEAR_WRITTEN_FOLDED = for_folded(YEAR_WRITTEN)
+# how every mention that writes its year begins to: "2015", "'95", "last year", "nineteen ninety-five"
+YEAR_DIGITS = re.compile(r"\d\d\d\d|'\d\d")
+YEAR_WORDS = ("year", "thousand", "nineteen")
 
 
 def story_date(doc: Doc, start: int, end: int) -> Optional[dt.date]:
     """The date a month or a day written without its year at START:END counts from: a month or a day
     of another year than the reference's written just before it in the same sentence, unless the
     clause is about what is to come; else the reference."""
-    if _YEAR_WRITTEN_FOLDED.search(doc.folded, max(0, start - DATED_REACH), start) is None:
+    lo = max(0, start - DATED_REACH)
+    if YEAR_DIGITS.search(doc.text, lo, start) is None and not any(w in doc.folded[lo:start] for w in YEAR_WORDS):
         return doc.ref  # no year is written just before (the text alone tells: the context is not read)
     dated, ref = doc.dated, doc.ref
     if dated is None or ref is None or dated[1] is None or dated[0] == ref.year \
