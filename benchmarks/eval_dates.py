@@ -11,10 +11,14 @@ Prints:
     and on the cases not flagged ``NotSupported`` for Python: the file
     ``Specs/DateTime/English/DateTimeModel.json`` of github.com/microsoft/Recognizers-Text.
 
+  * with ``--news``: the frozen set of weekday, clock-time and fiscal-year mentions in real news
+    (``benchmarks/labels/news_dates.tsv``, see its header): right / total, by shape.
+
 usage (from the project root):
     .venv/bin/python benchmarks/eval_dates.py --tbaq DIR --recognizers DateTimeModel.json [--failures N]
+    .venv/bin/python benchmarks/eval_dates.py --news [--errors]   # our frozen real-news set
 
-(Inside the newskit workspace both default to the copies in ``../shared/data/dates``.)
+(Inside the newskit workspace the data paths default to the copies in ``../shared/data``.)
 
 A Recognizers case passes when every expected entity is matched by an overlapping mention with an
 equal TIMEX3 value, and no mention overlaps none of them. Value equality allows for the two
@@ -43,6 +47,7 @@ SHARED = ROOT.parent / "shared"
 RECOGNIZERS = SHARED / "data" / "dates" / "recognizers" / "DateTimeModel.json"
 TBAQ = SHARED / "data" / "dates" / "tbaq"
 PASS_LIST = ROOT / "tests" / "data" / "dates_recognizers_pass.json"
+NEWS_SET = ROOT / "benchmarks" / "labels" / "news_dates.tsv"
 
 
 def case_key(case: dict) -> str:
@@ -155,6 +160,92 @@ def te3_scores(directory: Path = TBAQ) -> dict:
             "span": prf(span_ok, n_sys, n_gold), "value": prf(val_ok, n_sys, n_gold)}
 
 
+# --------------------------------------------------------------------------- the frozen news set
+
+_SPACE_OR_CHAR = re.compile(r"\s+|\S")
+_MIDNIGHT = re.compile(r"(\d{4}-\d\d-\d\d)T24:00")
+
+
+def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
+    """TEXT with runs of whitespace made one space, and for each of its characters the offset in TEXT."""
+    chars, offsets = [], []
+    for m in _SPACE_OR_CHAR.finditer(text):
+        if m.group().isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                offsets.append(m.start())
+        else:
+            chars.append(m.group())
+            offsets.append(m.start())
+    return "".join(chars), offsets
+
+
+def locate(block: str, sub_start: int, sub_end: int, document: str):
+    """The span in DOCUMENT of ``block[sub_start:sub_end]`` (BLOCK: normalised text), found with as much of
+    its context in the block as makes it unique; None if the block's words are not in the document."""
+    norm, offsets = _normalised_with_offsets(document)
+    for k in (60, 40, 25, 15, 8, 0):
+        a, b = max(0, sub_start - k), min(len(block), sub_end + k)
+        hits = [m.start() for m in re.finditer(re.escape(block[a:b]), norm)]
+        if len(hits) == 1 or (hits and k == 0):
+            s = hits[0] + sub_start - a
+            return offsets[s], offsets[s + sub_end - sub_start - 1] + 1
+    return None
+
+
+def _same_value(expected: str, value: str) -> bool:
+    """Equal TIMEX3 values; midnight at the end of a day equals 00:00 of the next (2016-06-30T24:00 = 2016-07-01T00:00)."""
+    def norm(v):
+        m = _MIDNIGHT.fullmatch(v)
+        if m:
+            return (dt.date.fromisoformat(m.group(1)) + dt.timedelta(days=1)).isoformat() + "T00:00"
+        return v
+    return norm(expected) == norm(value)
+
+
+def _news_document(source: str, data: Path):
+    """(text, mentions) of a source as newskit reads it: a page through ``newskit.load`` (its publication date
+    the reference), a PolNeAR text with its metadata date."""
+    import csv
+
+    import newskit
+
+    if source.endswith((".html", ".htm")):
+        article = newskit.load(data / source)
+        return article.text, newskit.find_dates(article)
+    text = (data / source).read_text(encoding="utf-8")
+    with open(data / "quotes" / "polnear" / "metadata.tsv", encoding="utf-8", newline="") as f:
+        dates = {r["filename"]: r["publication_date"] for r in csv.DictReader(f, delimiter="\t")}
+    return text, newskit.find_dates(text, reference=dates[Path(source).stem])
+
+
+def news_set_scores(path: Path = NEWS_SET, data: Path = SHARED / "data") -> dict:
+    """Right / total on the frozen news set, overall and by shape, and the rows judged (for --errors)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import refs  # noqa: E402
+
+    docs: dict = {}
+    rows = []
+    for row in refs.read_set(path):
+        if row.source not in docs:
+            docs[row.source] = _news_document(row.source, data)
+        text, found = docs[row.source]
+        span = locate(row.block(data), row.sub_start, row.sub_end, text)
+        if span is None:
+            raise SystemExit(f"{row.source}: the labelled word is not in the article text newskit reads")
+        hits = [m for m in found if m.start < span[1] and span[0] < m.end]
+        want = (row.labels["type"], row.labels["value"])
+        if want[0] == "-":
+            right = not hits
+        else:
+            right = any(m.type == want[0] and _same_value(want[1], m.value) for m in hits)
+        got = [(m.text, m.type, m.value) for m in hits]
+        rows.append((row.labels["shape"], right, row.source, text[span[0]:span[1]], want, got, row.labels["note"]))
+    shapes = sorted({r[0] for r in rows})
+    by_shape = {s: (sum(r[1] for r in rows if r[0] == s), sum(1 for r in rows if r[0] == s)) for s in shapes}
+    return {"right": sum(r[1] for r in rows), "total": len(rows), "by_shape": by_shape, "rows": rows}
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tbaq", type=Path, default=TBAQ, help="a folder of TimeML files (TBAQ-cleaned)")
@@ -163,8 +254,19 @@ def main(argv=None) -> None:
     ap.add_argument("--failures", type=int, default=0, help="print this many failing Recognizers cases")
     ap.add_argument("--write-pass-list", action="store_true",
                     help=f"record the passing Recognizers cases in {PASS_LIST.relative_to(ROOT)} (the regression table)")
+    ap.add_argument("--news", action="store_true", help=f"score the frozen news set ({NEWS_SET.relative_to(ROOT)})")
+    ap.add_argument("--errors", action="store_true", help="with --news: print the rows newskit gets wrong")
     args = ap.parse_args(argv)
     from newskit.dates import find_dates
+
+    if args.news:
+        news = news_set_scores()
+        if args.errors:
+            for shape, right, source, word, want, got, note in news["rows"]:
+                if not right:
+                    print(f"- [{shape}] {source.rsplit('/', 1)[-1]} {word!r}: want {want} ({note}); got {got}")
+        shapes = ", ".join(f"{s} {r}/{n}" for s, (r, n) in news["by_shape"].items())
+        print(f"news set: {news['right']}/{news['total']} right ({shapes})")
 
     t0 = time.perf_counter()
     te3 = te3_scores(args.tbaq)

@@ -26,12 +26,13 @@ from conftest import ROOT, SHARED_DATA, shared_path
 REF = dt.date(2017, 11, 4)  # the seed article's publication date, a Saturday
 DATA = Path(__file__).parent / "data"
 
-#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.816 (span F1 0.943) with
-#: benchmarks/eval_dates.py; the gates sit a little below. Raise them as the rules improve.
-TE3_VALUE_F1_FLOOR = 0.80
-TE3_SPAN_F1_FLOOR = 0.93
+#: TempEval-3 value F1 on ../shared/data/dates/tbaq, measured 0.820 (span F1 0.944) with
+#: benchmarks/eval_dates.py after issue 15 (0.816 before); the gates sit a little below. Raise them
+#: as the rules improve.
+TE3_VALUE_F1_FLOOR = 0.815
+TE3_SPAN_F1_FLOOR = 0.935
 #: Recognizers-Text DateTimeModel.json pass rate (of 985 cases), measured 0.515
-RECOGNIZERS_PASS_FLOOR = 0.50
+RECOGNIZERS_PASS_FLOOR = 0.51
 
 
 def _value_of(text: str, mention_text: str, reference=REF) -> DateMention:
@@ -92,6 +93,26 @@ def test_news_sentences(reference, text, mention, typ, value):
     assert (m.type, m.value) == (typ, value), m
 
 
+def _issue15_table():
+    rows = []
+    for line in (DATA / "dates_issue15_cases.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ref, text, mention, typ, value = line.split("\t")
+        rows.append(pytest.param(ref, text, mention, typ, value, id=f"{mention}:{value}:{text[:30]}"))
+    return rows
+
+
+@pytest.mark.parametrize("reference,text,mention,typ,value", _issue15_table())
+def test_issue15_shapes(reference, text, mention, typ, value):
+    """Issue 15: weekdays by tense and modality, clock times on the story's day, fiscal years."""
+    if mention == "-":  # a sentence with no temporal expression at all
+        assert find_dates(text, reference=reference) == []
+        return
+    m = _value_of(text, mention, reference=reference)
+    assert (m.type, m.value) == (typ, value), m
+
+
 def _rule_table():
     rows = []
     for line in (DATA / "dates_rule_cases.tsv").read_text(encoding="utf-8").splitlines():
@@ -112,7 +133,7 @@ def test_rule_cases(reference, text, mention, typ, value, rule):
 def test_every_rule_is_produced_by_a_case():
     """Every rule the engine registers produces the mention of some case of the two tables."""
     produced = {param.values[5] for param in _rule_table()}
-    for param in _table():
+    for param in _table() + _issue15_table():
         reference, text, mention = param.values[:3]
         if mention != "-":
             produced.add(_value_of(text, mention, reference=reference).rule)
@@ -123,8 +144,8 @@ def test_every_rule_is_produced_by_a_case():
 #: the families of newskit/dates/rules/ in the order rules/__init__.py imports them
 RULE_ORDER = [
     # calendar
-    "iso_date", "numeric_date", "month_day", "day_month", "month_year", "month", "year", "year_month_iso",
-    "year_range", "day_range", "spoken_year", "decade", "century",
+    "iso_date", "numeric_date", "month_day", "day_month", "second_day", "month_year", "month", "year",
+    "year_month_iso", "year_range", "fiscal_year", "day_range", "spoken_year", "decade", "century",
     # days
     "relative_day", "this_part_of_day", "weekday", "weekday_of_week", "nth_week_of_year", "part_of_day",
     "weekday_the_nth", "weekday_set", "weekend_set",
@@ -356,6 +377,18 @@ def test_declined_is_the_only_exception_selection_catches():
     with pytest.raises(engine.Declined):
         engine.listed(lexicon.WEEKDAYS, "fr\u0131day")
     assert engine.listed(lexicon.WEEKDAYS, "friday") == 5
+
+
+def test_weekday_names_pass_the_quick_test():
+    """names.weekday_in_name runs its regex only for a weekday after "on " or before a capitalised
+    word: every name in words.json must be one of the two."""
+    from newskit.dates import names
+
+    weekdays = [d.capitalize() for d in lexicon.WEEKDAYS if len(d) > 5]
+    for name in lexicon.WORDS["weekday_names"]:
+        text = f"We read the {name} today."
+        hits = [(text.index(d), text.index(d) + len(d)) for d in weekdays if d in name]
+        assert hits and all(names.weekday_in_name(text, s, e) for s, e in hits), name
 
 
 def test_not_dates():

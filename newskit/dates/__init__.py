@@ -23,26 +23,39 @@ How it works, stage by stage (one module each):
   "May" the modal verb, and then the shorter matches inside it compete).
 * ``context``: the survivors are resolved in text order, so that a mention can use the context
   before it ("the year-ago quarter" after "the third quarter", "the following year" after
-  "1995", "at 10 p.m." after "Friday"); a first resolution that used no such context is final,
-  and kept (see ``Probe``). The tense of the clause chooses between past and future readings.
+  "1995", "at 10 p.m." after "Friday", "at 2 a.m." after "Friday night", "end-June" after "end
+  January 2015"); a first resolution that used no such context is final, and kept (see ``Probe``).
+* ``tense``: the tense and modality of the clause choose between past and future readings
+  ("forecast to peak Monday", "is due Thursday", "won in Tuesday's election").
 * ``values``: TIMEX3 values and calendar arithmetic (durations, weeks, quarters, ranges).
 * ``names``: matches that are part of a name or a title ("Orion 1980", "VOA Today").
 
 Conventions (TimeML, as in the TempEval-3 news data), with reference 2017-11-04:
 
 * "Friday" → the most recent Friday (2017-11-03) unless the clause is future ("will meet
-  Friday" → 2017-11-10); "last/next Friday" → the one before/after the reference.
+  Friday", "is forecast to peak Friday", "is scheduled for Friday" → 2017-11-10); "last/next
+  Friday" → the one before/after the reference; "Oct. 18, a Wednesday" → that day.
 * "Oct. 26", "January" without a year → the reading near the reference when one is near and
-  the other far ("payable Dec. 15" in late October), else by tense, else the past one.
+  the other far ("payable Dec. 15" in late October), else by tense, else the past one; counted
+  from a month of another year written just before it in its sentence, if there is one.
 * "last week" → ISO week (2017-W43); "next month" → 2017-12; "this year" → 2017;
   "the third quarter" → 2017-Q3; "the 1990s" → 199X; "the 19th century" → 18.
+* A fiscal, academic or season year written with both years ("2019-20", "FY2019-20", "2022/23") →
+  DATE 2019, the year it begins in (TimeBank writes "fiscal 1989" as 1989), spanning 2019-01-01 …
+  2020-12-31; never a month or a quarter.
 * "two weeks ago" → 2017-10-21 (days and weeks to the day; months to the month, years to the
   year: "five years ago" → 2012); "will be redeemed in five years" → 2022.
-* "three days" → P3D; "several months" → PXM; "the past three months" → P3M with
-  ``resolved``/``resolved_end`` set to the span it covers (2017-08-04 … 2017-11-04).
+* "three days" → P3D; "several months" → PXM; "the past three months" → P3M and "over the
+  past year" → P1Y, with ``resolved``/``resolved_end`` set to the span each covers (2017-08-04 …
+  2017-11-04 for the first); "for years" → the mention "years", PXY.
 * "now", "currently" → PRESENT_REF; "recently", "recent years" → PAST_REF; "the near
-  future" → FUTURE_REF; "every week" → SET P1W; "daily" → SET P1D.
+  future" → FUTURE_REF; "every week", "one day a week" → SET P1W; "daily" → SET P1D.
 * "Friday evening" → TIME 2017-11-03TEV (MO, AF, EV, NI for the parts of the day).
+* A clock time falls on the day named with it ("10pm tonight", "8 a.m. Friday") or just before it
+  in the story (within a paragraph or two of a past narrative), never on a day gone by in a future
+  clause, and on the next morning after a night ("Friday night … at 2 a.m." → Saturday); "after
+  midnight" is the start of a day (T00:00), any other midnight the end (T24:00); a time in a
+  schedule ("weekends 11am-4pm") has no day (XXXX-XX-XXT11:00).
 * Ages ("a 5-year-old boy"), money ("$1990"), percentages and phone numbers are not dates.
 
 Example:
@@ -101,7 +114,17 @@ class DateMention:
     rule: str = ""
 
 
-_EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)", re.I)
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _dated(value: str) -> tuple:
+    """(year, month or None, day or None) of a DATE value that states its year: "2015-01" → (2015, 1, None)."""
+    m = _YEAR_MONTH_DAY.match(value)
+    return int(m[1]), (int(m[2]) if m[2] else None), (int(m[3]) if m[3] else None)
+
+
+# leading prepositions, matched for context but not part of the expression ("at 10 a.m."); not "at least"
+_EDGE_WORDS = re.compile(r"^(?:(?:on|in|at|since|until|by|during|of|from|through)\s+)(?!least\b|most\b)", re.I)
 
 
 def find_dates(text_or_article, reference=None) -> list[DateMention]:
@@ -145,7 +168,10 @@ def find_dates(text_or_article, reference=None) -> list[DateMention]:
             first, last = res[2]
         if first is not None and last is None and typ in ("DATE", "TIME"):
             doc.day, doc.day_pos = first, s
+            if value.endswith("TNI"):  # "Friday night", "tonight": a morning time after it is the next day's
+                doc.night, doc.night_pos = first, s
         if r.absolute is not None and V_YEAR.match(value) and r.absolute(m):
             doc.year = int(value[:4])
+            doc.dated, doc.dated_pos = _dated(value), s
         found.append(DateMention(s, e, text[s:e], typ, value, first, last, r.name))
     return found

@@ -20,8 +20,8 @@ import datetime as dt
 import re
 from typing import Optional
 
-from newskit.dates.engine import for_folded
-from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, WORDS, alt, lower
+from newskit.dates.lexicon import HOLIDAY_NAMES, MONTHS, SPACES, WEEKDAYS, lower
+from newskit.dates.tense import clause_tense
 from newskit.dates.values import calendar_limits, holiday_date
 from newskit.errors import InputError
 from newskit.wordlists import fold_case
@@ -58,36 +58,13 @@ def parse_reference(reference) -> Optional[dt.date]:
     raise TypeError(f"reference must be a date, datetime or ISO string, not {type(reference).__name__}")
 
 
-# --------------------------------------------------------------------------- tense cues
-
-# tense cues for the past/future choice of underspecified expressions
-FUTURE_WORDS = ["will", "won't", "wo", "shall", "'ll", "going to", "plan", "plans", "planned", "planning", "scheduled",
-                "schedule", "expect", "expects", "expected", "due", "would", "is to", "are to", "intend", "intends",
-                "upcoming", "set to", "hope to", "hopes to", "supposed to", "await", "awaits", "awaiting", "deadline",
-                "begin", "begins", "start", "starts", "open", "opens", "meet", "meets", "leave", "leaves", "vote", "votes",
-                "may", "might", "payable", "effective", "expire", "expires"]
-PAST_WORDS = ["was", "were", "had", "did", "said", "says", "told", "ago", "last", "earlier", "since"] + WORDS["past_verbs"]
-FUTURE_CUE = re.compile(r"\b" + alt(FUTURE_WORDS) + r"\b", re.I)
-# either, as one trie; any "-ed" word last ("supposed to" is a future cue, "supposed" a past one)
-_CUE = re.compile(r"\b(?:" + alt(FUTURE_WORDS + PAST_WORDS) + r"|\w{3,}ed)\b", re.I)
-# a stop before a space or a line break, or a stop at the end (written to start with a class: fast)
-SENTENCE_END = re.compile(r"[.;!?\n](?:(?=\s)|(?<!\n)$)")
-SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
-BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
-_FUTURE_ED = {"planned", "scheduled", "expected"}
-_NOT_PAST_ED = {"hundred", "bed", "shed", "red", "wed", "sped", "limited", "detailed", "advanced", "unprecedented",
-                "talented", "interested", "concerned", "supposed", "used", "so-called", "armed", "united"}
-STRONG_FUTURE = re.compile(r"will|won't|wo|shall|'ll|going\s+to|would|is\s+to|are\s+to|due|set\s+to|supposed\s+to|may|might", re.I)
-
-_CUE_FOLDED, _SOON_AS_FOLDED, _BE_BEFORE_FOLDED = for_folded(_CUE), for_folded(SOON_AS), for_folded(BE_BEFORE)
-
-
 # --------------------------------------------------------------------------- document state
 
 class Doc:
     """What resolution needs besides the match: the text, the reference, recent context."""
 
-    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "year", "folded", "tenses")
+    __slots__ = ("text", "ref", "quarter", "quarter_pos", "day", "day_pos", "night", "night_pos", "year", "dated",
+                 "dated_pos", "folded", "tenses")
 
     def __init__(self, text: str, ref: Optional[dt.date], like: Optional["Doc"] = None):
         self.text = text
@@ -100,74 +77,30 @@ class Doc:
         self.quarter_pos = -10**9
         self.day: Optional[dt.date] = None  # last calendar day mentioned
         self.day_pos = -10**9
+        self.night: Optional[dt.date] = None  # the day whose night was last mentioned ("Friday night", "tonight")
+        self.night_pos = -10**9
         self.year: Optional[int] = None  # last explicit year mentioned
+        # the last mention that wrote its year, as (year, month or None, day or None): "end January 2015"
+        self.dated: Optional[tuple] = None
+        self.dated_pos = -10**9
 
     def tense(self, start: int, end: int) -> Optional[str]:
-        """'future', 'past' or None from the verbs of the clause around ``text[start:end]``.
-
-        The nearest tense cue to the left within the sentence decides ("will meet on Friday",
-        "said Friday"); failing that, the first cue to the right ("On Friday, officials said").
-        A participle after a form of "be" ("must be returned by Jan. 14") is not a past cue.
-        """
+        """'future', 'past' or None from the words of the clause around ``text[start:end]``
+        (see ``tense.clause_tense``)."""
         key = (start, end)
         if key not in self.tenses:
-            self.tenses[key] = self._tense(start, end)
+            self.tenses[key] = clause_tense(self.text, self.folded, start, end)
         return self.tenses[key]
 
-    def _tense(self, start: int, end: int) -> Optional[str]:
-        # the cues are found in the folded text (the same offsets), the words read in the text
-        lo = max(0, start - 100)
-        left = self.text[lo:start]
-        cut = None
-        for cut in SENTENCE_END.finditer(left):
-            pass
-        if cut is not None:
-            lo += cut.end()
-            left = self.text[lo:start]
-        folded = self.folded[lo:start]
-        if self.text[end:end + 2] == "'s":
-            return "past"  # "Wednesday's ruling": a noun modifier, usually a past event
-        if _SOON_AS_FOLDED.search(folded):
-            return "future"  # "as soon as Tuesday", "as early as next week"
-        for m in reversed(list(_CUE_FOLDED.finditer(folded))):
-            t = self._classify(left[m.start():m.end()], folded[:m.start()], right_side=False)
-            if t:
-                return t
-        right = self.text[end:end + 70]
-        stop = SENTENCE_END.search(right)
-        if stop:
-            right = right[:stop.start()]
-        folded = self.folded[end:end + len(right)]
-        for m in _CUE_FOLDED.finditer(folded):
-            t = self._classify(right[m.start():m.end()], folded[:m.start()], right_side=True)
-            if t:
-                return t
-        return None
 
-    @staticmethod
-    def _classify(word: str, before: str, right_side: bool) -> Optional[str]:
-        """The tense a cue WORD gives; BEFORE is the folded text before it in the clause."""
-        w = word.lower()
-        if word[0].isupper() and w.endswith("ed") and w not in _FUTURE_ED:
-            return None  # "United", "Red": names, not verbs
-        if w in _NOT_PAST_ED or w.endswith(("based", "called", "eed")) and w not in ("agreed", "freed", "guaranteed"):
-            return None  # "hundred", "indeed", "Seattle-based": not past tenses
-        if w in _FUTURE_ED and not right_side:
-            return "future"  # "is scheduled to close Monday"
-        if w.endswith("ed") and _BE_BEFORE_FOLDED.search(before):
-            return None  # passive or adjectival participle: "is expected", "must be returned"
-        if w in _FUTURE_ED:
-            return "past" if right_side else "future"
-        if FUTURE_CUE.fullmatch(w):
-            if right_side and not STRONG_FUTURE.fullmatch(w):
-                return None  # after the date, "plans", "schedule", "votes" are more often nouns
-            return "future"
-        return "past"
+# the context of earlier mentions, and each slot's own descriptor
+_CONTEXT = ("day", "day_pos", "night", "night_pos", "year", "dated", "dated_pos", "quarter", "quarter_pos")
+_SLOT = {name: Doc.__dict__[name] for name in _CONTEXT}
 
 
 def _context_slot(name: str) -> property:
     """A ``Doc`` context attribute that marks the ``Probe`` touched when read or set."""
-    slot = Doc.__dict__[name]  # the slot's own descriptor
+    slot = _SLOT[name]
 
     def get(self):
         self.touched = True
@@ -190,26 +123,63 @@ class Probe(Doc):
     """
 
     __slots__ = ("touched",)
-    day, day_pos, year, quarter, quarter_pos = map(_context_slot, ("day", "day_pos", "year", "quarter", "quarter_pos"))
+    day, day_pos, night, night_pos, year, dated, dated_pos, quarter, quarter_pos = map(_context_slot, _CONTEXT)
 
     def __init__(self, doc: Doc):
-        super().__init__(doc.text, doc.ref, like=doc)
-        self.day = self.ref or dt.date(2000, 1, 1)
-        self.day_pos = 0
-        self.year = self.day.year
+        # the slots set straight through their descriptors (a Probe is made for every text: no property calls)
+        self.text, self.ref, self.folded, self.tenses = doc.text, doc.ref, doc.folded, doc.tenses
+        day = doc.ref or dt.date(2000, 1, 1)
+        for name, value in (("quarter", None), ("quarter_pos", -10**9), ("day", day), ("day_pos", 0), ("night", None),
+                            ("night_pos", -10**9), ("year", day.year), ("dated", None), ("dated_pos", -10**9)):
+            _SLOT[name].__set__(self, value)
         self.touched = False
 
 
 # --------------------------------------------------------------------------- resolution helpers
 
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}
+# a relative day with a part of it, after a time of day: "7am this morning", "10pm tonight", "8 a.m. tomorrow morning"
+RELATIVE_DAY_PARTS = {f"{day} {part}": shift for day, shift in (("this", 0), ("tomorrow", 1), ("yesterday", -1))
+                      for part in ("morning", "afternoon", "evening", "night")}
+
+
+# how far a month or a day without its year counts from a date written with another year before it in
+# its sentence ("As of end January 2015 … down from 15.9 percent at end-June" → June 2014)
+DATED_REACH = 200
+# a new sentence: a stop before a capital, or a line break (" . . . the" is an ellipsis, not a stop)
+NEW_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
+# how every mention that writes its year begins to: "2015", "'95", "last year", "nineteen ninety-five"
+YEAR_DIGITS = re.compile(r"\d\d\d\d|'\d\d")
+YEAR_WORDS = ("year", "thousand", "nineteen")
+
+
+def story_date(doc: Doc, start: int, end: int) -> Optional[dt.date]:
+    """The date a month or a day written without its year at START:END counts from: a month or a day
+    of another year than the reference's written just before it in the same sentence, unless the
+    clause is about what is to come; else the reference."""
+    lo = max(0, start - DATED_REACH)
+    if YEAR_DIGITS.search(doc.text, lo, start) is None and not any(w in doc.folded[lo:start] for w in YEAR_WORDS):
+        return doc.ref  # no year is written just before (the text alone tells: the context is not read)
+    dated, ref = doc.dated, doc.ref
+    if dated is None or ref is None or dated[1] is None or dated[0] == ref.year \
+            or start - doc.dated_pos > DATED_REACH or NEW_SENTENCE.search(doc.text, doc.dated_pos, start) \
+            or doc.tense(start, end) == "future":
+        return ref
+    year, month, day = dated
+    with calendar_limits:
+        return dt.date(year, month, day or 15)
+
+
 def pick_year(month: int, day: Optional[int], doc: Doc, start: int, end: int) -> Optional[int]:
     """The year of a month (and day) written without one.
 
-    When one reading is near the reference (within about three months) and the other far
-    (more than about seven), the near one wins ("payable Dec. 15" in late October); otherwise
+    It counts from the reference, or from a date of another year written just before it in its
+    sentence (``story_date``). When one reading is near (within about three months) and the other
+    far (more than about seven), the near one wins ("payable Dec. 15" in late October); otherwise
     the tense of the clause decides, and without a tense the past one (the news convention).
     """
-    ref = doc.ref
+    ref = story_date(doc, start, end)
     if ref is None:
         return None
     if day is None:
@@ -262,15 +232,92 @@ def weekday_date(wd: int, mod: str, doc: Doc, start: int, end: int) -> Optional[
         return ref + dt.timedelta(days=days)
 
 
-def anchor_day(doc: Doc, start: int) -> Optional[dt.date]:
-    """The day a bare time of day refers to: a day named just before in the text, else the reference."""
-    if doc.day is not None and start - doc.day_pos < 150:
-        return doc.day
-    return doc.ref
+# a weekday in apposition to the day just named: "on Dec. 18, a Wednesday, …", "Nov. 8 (a Tuesday)"
+APPOSITION_BEFORE = re.compile(r"(?:,\s*(?:a|an)|\(\s*(?:a|an)?)\s*$", re.I)
+SAME_DAY_REACH = 40
 
 
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-                 "the day after tomorrow": 2}
+def story_weekday(wd: int, doc: Doc, start: int, end: int) -> Optional[dt.date]:
+    """The day a bare weekday WD names by the story's own dates, or None to count from the reference.
+
+    In apposition to a day just named that falls on it, the weekday is that day: "on Dec. 18, a
+    Wednesday, …" (told from the text before it alone; only then is the context read). Any other
+    bare weekday counts from the reference, as news dates them (``weekday_date``), even in a story
+    about an earlier week.
+    """
+    if not APPOSITION_BEFORE.search(doc.text, max(0, start - 8), start):
+        return None
+    day = doc.day
+    if day is None or start - doc.day_pos > SAME_DAY_REACH or day.isoweekday() != wd:
+        return None
+    return day
+
+
+# how far after a day named in the text a time of day still falls on it: in a past clause, which goes on
+# narrating that day ("On Saturday … began at 6 p.m. … The second stage began at 6:25 p.m."), 800 characters
+# and two paragraphs; in another, 150 characters
+ANCHOR_REACH_PAST, ANCHOR_PARAGRAPHS_PAST, ANCHOR_REACH = 800, 2, 150
+# a time close after a day, in the same clause, is that day's whatever the tense: "on Feb. 22 at 3:30"
+ATTACHED_REACH = 40
+NEW_CLAUSE = re.compile(r"\b(?:and|but|while|then|when|as|so)\b|;", re.I)
+
+
+def _attached(doc: Doc, start: int) -> bool:
+    """Whether a time at START follows the day last mentioned in the same clause ("on Feb. 22 at 3:30")."""
+    return start - doc.day_pos <= ATTACHED_REACH and not NEW_CLAUSE.search(doc.text, doc.day_pos, start)
+
+
+def anchor_day(doc: Doc, start: int, end: Optional[int] = None) -> Optional[dt.date]:
+    """The day a time of day at START:END refers to: the day named before it in the text (within 150
+    characters; in a past clause 800 and two paragraphs), else the reference; in a future clause never a day gone by
+    ("will be held at 3 p.m." after "yesterday"), unless the time follows that day closely ("on Feb.
+    22 at 3:30")."""
+    day, ref = doc.day, doc.ref
+    if day is None:
+        return ref
+    tense = doc.tense(start, end) if end is not None else None
+    distance = start - doc.day_pos
+    if distance >= ANCHOR_REACH and (tense != "past" or distance >= ANCHOR_REACH_PAST
+                                      or doc.text.count("\n\n", doc.day_pos, start) > ANCHOR_PARAGRAPHS_PAST):
+        return ref
+    if tense == "future" and ref is not None and day < ref and not _attached(doc, start):
+        return ref  # not a time of that day ("on Feb. 22 at 3:30"), but of the clause's own
+    return day
+
+
+# a night before a time of day, in its sentence or the one before: "We are logging off for the night but
+# will be back from 7am", "the curfew runs until midnight"
+NIGHT_BEFORE = re.compile(r"\b(?:tonight|overnight|good\s?night|for\s+the\s+night|(?:until|till|to|at|from)\s+midnight)\b",
+                          re.I)
+NIGHT_REACH = 200
+
+
+def morning_after(doc: Doc, day: Optional[dt.date], start: int, end: int) -> Optional[dt.date]:
+    """The day of a morning time (before noon) at START:END that would fall on DAY: the day after a
+    night mentioned just before ("Friday night … at 2 a.m." → Saturday; "logging off for the night,
+    back at 7am" → tomorrow), else DAY. A past clause after an unnamed night keeps DAY (the night
+    before it: "overnight … by 9 a.m.")."""
+    if day is None:
+        return None
+    if doc.night is not None and start - doc.night_pos < NIGHT_REACH:
+        night = doc.night
+    elif NIGHT_BEFORE.search(doc.text, _previous_sentence_start(doc.text, start), start) \
+            and doc.tense(start, end) != "past":
+        night = day
+    else:
+        return day
+    with calendar_limits:
+        return night + dt.timedelta(days=1)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?\n]\s")
+
+
+def _previous_sentence_start(text: str, start: int) -> int:
+    """Where the sentence before the one holding ``text[start]`` begins (NIGHT_REACH back at most)."""
+    lo = max(0, start - NIGHT_REACH)
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)]
+    return stops[-2] if len(stops) >= 2 else lo
 
 
 # the shapes of a day phrase, in lower case: "oct. 26, 2017", "next friday", "10/26/2017", "oct. 26"
@@ -281,8 +328,8 @@ _MONTH_DAY = re.compile(r"(\S+?)\.?\s+(\d+)")
 
 
 def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
-    """The day a day phrase names ("Friday", "next Tuesday", "Oct. 26, 2017", "tomorrow",
-    "12/25/2017", "Christmas"), resolved like the mention at START:END; None if unknown."""
+    """The day a day phrase names ("Friday", "next Tuesday", "Oct. 26, 2017", "tomorrow", "this
+    morning", "12/25/2017", "Christmas"), resolved like the mention at START:END; None if unknown."""
     s_l = lower(s)
     mm = _MONTH_DAY_YEAR.match(s_l)
     if mm and mm.group(1) in MONTHS:
@@ -292,9 +339,9 @@ def day_of_phrase(s: str, doc: Doc, start: int, end: int) -> Optional[dt.date]:
             return None  # "Feb. 30, 2017": no such day
     if doc.ref is None:
         return None
-    if s_l in RELATIVE_DAYS:
+    if s_l in RELATIVE_DAYS or s_l in RELATIVE_DAY_PARTS:
         with calendar_limits:
-            return doc.ref + dt.timedelta(days=RELATIVE_DAYS[s_l])
+            return doc.ref + dt.timedelta(days=RELATIVE_DAYS.get(s_l, RELATIVE_DAY_PARTS.get(s_l)))
     if s_l in WEEKDAYS:
         return weekday_date(WEEKDAYS[s_l], "", doc, start, end)
     mm = _MOD_WEEKDAY.fullmatch(s_l)

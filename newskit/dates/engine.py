@@ -96,6 +96,9 @@ class Rule:
     resolved is part of a name or a title instead ("Orion 1980", "VOA Today"): it is then dropped.
     ``absolute``, when there is one, tells whether a match states its year, which the mentions
     after it count from ("the following year").
+
+    ``text_from``, when there is one, names the group where the mention begins: the words before
+    it are context the match requires but not part of the expression ("for years" → "years").
     """
 
     name: str
@@ -109,6 +112,7 @@ class Rule:
     keep: Optional[Callable[[re.Match], bool]] = None
     part_of_name: Optional[Callable[[str, int, int], bool]] = None
     absolute: Optional[Callable[[re.Match], bool]] = None
+    text_from: Optional[str] = None
 
     def matches(self, text: str, folded: str, windows) -> list[re.Match]:
         """The matches in the windows (start, end) of TEXT, each window from the end of the last
@@ -154,7 +158,7 @@ def rule(name: str, pattern: str, priority: int = 0, *, anchors: str, needs: Opt
          flags: int = re.I | re.X, locate: Optional[str] = None, starts: Optional[str] = None,
          keep: Optional[Callable[[re.Match], bool]] = None,
          part_of_name: Optional[Callable[[str, int, int], bool]] = None,
-         absolute: Union[bool, Callable[[re.Match], bool]] = False):
+         absolute: Union[bool, Callable[[re.Match], bool]] = False, text_from: Optional[str] = None):
     """Register the decorated function as the resolver of PATTERN under NAME (compiled once, here).
 
     Args:
@@ -175,6 +179,8 @@ def rule(name: str, pattern: str, priority: int = 0, *, anchors: str, needs: Opt
         keep: a test the resolver requires of its matches (see ``Rule``).
         part_of_name: a test (text, start, end) for matches that are part of a name (see ``Rule``).
         absolute: True when the matches state their year, or a test of the match that tells it.
+        text_from: the group where the mention begins (a group every match has), when the words
+            before it are context only ("for years" → "years").
     """
     compiled = re.compile(r"(?<![\w'])(?:" + pattern + ")", flags)
     locator = None
@@ -188,12 +194,14 @@ def rule(name: str, pattern: str, priority: int = 0, *, anchors: str, needs: Opt
     keys = _anchor_keys(name, anchors)
     need = re.compile(needs) if needs is not None else None
     states_year = _always if absolute is True else absolute or None
+    if text_from is not None and text_from not in compiled.groupindex:
+        raise ValueError(f"date rule {name!r}: no group {text_from!r} to begin the mention")
 
     def deco(fn):
         if any(r.name == name for r in RULES):
             raise ValueError(f"two date rules are named {name!r}")
         RULES.append(Rule(name, compiled, fn, priority, anchors, keys, need, locator, keep, part_of_name,
-                          states_year))
+                          states_year, text_from))
         return fn
     return deco
 

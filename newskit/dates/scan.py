@@ -102,8 +102,9 @@ def candidates(text: str, folded: str):
         for i in WINDOW_GROUPS[g]:
             r = RULES[i]
             keep = r.keep
+            text_from = r.text_from
             for m in r.matches(text, folded, spans):
-                s, e = m.span()
+                s, e = m.span() if text_from is None else (m.start(text_from), m.end())
                 if e > s and (keep is None or keep(m)):
                     out.append((s, e, r.priority, r, m))
     return out

@@ -1,6 +1,6 @@
 """Explicit calendar dates: "2017-11-04", "10/26/2017", "Oct. 26", "26 October 2017", "March
-2016", "January", "1995", "2014-2018", "Nov. 18-19", "nineteen ninety-five", "the 1990s", "the
-19th century".
+2016", "January", "1995", "2014-2018", "2019-20" (a fiscal year), "Nov. 18-19", "nineteen
+ninety-five", "the 1990s", "the 19th century".
 
 A month or a day written without its year takes the reading near the reference, else the one the
 tense of the clause points to, else the past one (``context.pick_year``). "May" and "March" are
@@ -21,7 +21,7 @@ import re
 from newskit.dates.context import pick_year
 from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import (DAY_NUMBER, DAY_WORD, DECADE_WORDS, MONTH_ANY, MONTH_FULL, MONTH_START, MONTHS,
-                                   NUMBER_WORD, ORDINAL, ORDINALS, WEEKDAY_PREFIX, WEEKDAY_START, YEAR4, alt,
+                                   NUMBER_WORD, ORDINAL, ORDINALS, WEEKDAY_PREFIX, WEEKDAY_START, WORDS, YEAR4, alt,
                                    first_words, lower)
 from newskit.dates.names import year_in_name
 from newskit.dates.values import day_number, number_value, year_number
@@ -90,6 +90,20 @@ def _md(m, doc):
       anchors="@months", locate=rf"{WEEKDAY_START}|\d|" + "|".join(first_words(ORDINALS)), absolute=_year_written)
 def _dm(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
+
+
+# the end of a clause, or a preposition: "on April 24 and 25.", "April 24 and 25 in Washington" (not "25 people")
+_CLAUSE_GOES_ON = r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|to|for|when|after|before|with|from|and)\b)"
+
+
+@rule("second_day", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or|&)\s+
+    (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,%]\d|\d){_CLAUSE_GOES_ON}""", 4,
+      anchors="@months", needs=r"\d\s+(?:and|or|&)\s+\d", locate=MONTH_START, text_from="day")
+def _second_day(m, doc):
+    """ "April 24 and 25": the second day, of the month named with the first ("25" → April 25)."""
+    if not 1 <= int(m["d1"]) < int(m["day"]) <= 31:
+        return None
+    return _month_day(m, doc, m["mon"], m["day"], None)
 
 
 @rule("month_year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
@@ -170,12 +184,54 @@ def _year_month_iso(m, doc):
 @rule("year_range", rf"""(?<![\d-])(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>{YEAR4}|\d\d)(?![\d-])""", 3,
       anchors="#4", needs="[-–]")
 def _year_range(m, doc):
-    """ "2014-2018", "the 1990-91 season": a span of years, with its first and last day."""
+    """ "2014-2018", "1990-95": a span of years, with its first and last day (two consecutive years
+    written "2019-20" are a fiscal or season year instead: ``fiscal_year``)."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
     if y2 <= y1 or y2 - y1 > 100 or (len(m["y2"]) == 2 and y2 - y1 > 10):
         return None  # "2015-32" is not a span of years
     return "DURATION", f"P{y2 - y1}Y", (dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+
+
+# -- fiscal, academic and season years ------------------------------------------------------
+#
+# "2019-20", "2011-12", "2022/23", "FY2019-20", "fiscal 2019-20", "the 2019-2020 season", "FY2019": one year of
+# accounts, of school or of a sport, which begins in one calendar year and may end in the next. TimeBank writes a
+# fiscal year as its plain year ("fiscal 1989" → 1989) and has no two-year shape, so the value is the year it
+# begins in (a DATE, "2019"); ``resolved``/``resolved_end`` cover both calendar years it may touch (2019-01-01 …
+# 2020-12-31), as its first month differs from one country or body to another. Two consecutive years written
+# "2011-12" are a fiscal year, never a month (December 2011) nor a quarter; "2014-18", "from 2010-2011" and
+# "the 1990-91 recession" (before a noun of a lasting event, ``span_nouns`` in words.json) are spans of years
+# (``year_range``).
+
+# after two years, a noun of an event that lasts: "the 1990-91 recession" is a span of years, not a fiscal year
+SPAN_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + alt(WORDS["span_nouns"]) + r"\b", re.I)
+
+
+def _consecutive_years(m: re.Match) -> bool:
+    """Whether a fiscal-year match names one year and the next: "2019-20", "1999/2000", not "2019-21"
+    nor "the 1990-91 recession" (a span of years: ``year_range``)."""
+    if m["fyear"]:
+        return True
+    if SPAN_NOUN_AFTER.match(m.string, m.end()):
+        return False
+    y1, y2 = int(m["y1"]), m["y2"]
+    if len(y2) == 2:
+        return int(y2) == (y1 + 1) % 100
+    return int(y2) == y1 + 1 and (m["sep"] == "/" or m["fy"] is not None or m["kind"] is not None)
+
+
+@rule("fiscal_year", rf"""(?:(?P<fy>fy|fiscal(?:\s+year)?|financial\s+year)\s?)?
+    (?<![\d/.-])(?P<y1>{YEAR4})(?P<sep>[-–/])(?P<y2>\d\d(?:\d\d)?)(?!\d|[/.-]\d)
+    (?P<kind>(?=\s+(?:season|school\s+year|academic\s+year|fiscal\s+year|financial\s+year|tax\s+year|budget\s+year)\b))?
+    |fy\s?(?P<fyear>{YEAR4}|\d\d)(?!\d|[/.-]\d)""", 5,
+      anchors="#4 fy", needs=r"\d[-–/]\d|fy", keep=_consecutive_years, absolute=True)
+def _fiscal_year(m, doc):
+    """ "2019-20", "FY2019-20", "2022/23" → DATE 2019 (the year it begins in); "FY2019", "FY19" → 2019."""
+    if m["fyear"]:
+        return "DATE", str(year_number(m["fyear"]))
+    y1 = int(m["y1"])
+    return "DATE", str(y1), (dt.date(y1, 1, 1), dt.date(y1 + 1, 12, 31))
 
 
 @rule("day_range", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–)\s*(?:(?P<mon2>{MONTH_ANY})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)

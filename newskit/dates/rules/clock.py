@@ -13,15 +13,19 @@ Example:
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from newskit.dates.context import anchor_day, day_of_phrase, weekday_date
+from newskit.dates.context import anchor_day, day_of_phrase, morning_after, weekday_date
 from newskit.dates.engine import Result, listed, rule
 from newskit.dates.lexicon import MONTH_ANY, MONTH_WORD, PART_OF_DAY, WEEKDAY, WEEKDAYS, YEAR4, lower, part_code
 from newskit.dates.names import in_show_name
+from newskit.dates.values import calendar_limits
 
 _TZ = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
-_TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?P<day>(?:{WEEKDAY})|today|yesterday|tomorrow|(?:{MONTH_ANY})\s+\d{{1,2}}(?!\d)))?"
+# the day after a time: "10 a.m. Friday", "at noon on Dec. 20", "10pm tonight", "7am this morning"
+_TIME_DAY = rf"""(?:,?\s+(?:on\s+)?(?P<day>(?:{WEEKDAY})|(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening|night)
+    |today|yesterday|tomorrow|tonight|last\s+night|(?:{MONTH_ANY})\s+\d{{1,2}}(?!\d)))?"""
 
 
 _CLOCK_HEAD = r"""(?:(?P<about>around|about|at|by|until|before|after|from)\s+)?(?P<h>[01]?\d|2[0-3])"""
@@ -80,13 +84,44 @@ def _clock_value(m, doc, day, lead: bool = False) -> Result:
     h = _hour_of_day(m, h, ap, lead)
     mi = m["mi"] or "00"
     sec = f":{m['se']}" if m["se"] else ""
-    if not lead:
-        if m["day"]:
-            day = day_of_phrase(m["day"], doc, m.start(), m.end())
-        else:
-            day = anchor_day(doc, m.start())
+    if lead:
+        day = _after_its_night(day, h, m["lday"], m["lpart"])
+    else:
+        day = _day_of_time(m, doc, h)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     return "TIME", f"{prefix}T{h:02d}:{mi}{sec}"
+
+
+# a time in a schedule of recurring days has no day of its own: "weekends 11am-4pm", "airs weekdays from 6:00AM"
+SCHEDULE_BEFORE = re.compile(
+    r"\b(?:weekdays|weekends|daily|nightly|every\s+(?:day|night|morning|evening)|each\s+(?:day|night)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days)\s+(?:from\s+|at\s+|between\s+)?"
+    r"(?:[01]?\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:-|–|to|and|until)\s*)?$", re.I)
+
+
+def _day_of_time(m, doc, h: int):
+    """The day of a time without a day before it: the day after it ("10 a.m. Friday", "10pm
+    tonight"), else the day in context (``anchor_day``; a morning after a night: ``morning_after``);
+    None in a schedule ("weekends 11am-4pm")."""
+    if m["day"]:
+        day = day_of_phrase(m["day"], doc, m.start(), m.end())
+        return _after_its_night(day, h, m["day"], None)
+    if SCHEDULE_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
+        return None
+    day = anchor_day(doc, m.start(), m.end())
+    return morning_after(doc, day, m.start(), m.end()) if h < 12 else day
+
+
+def _after_its_night(day, h: int, day_words, part_words):
+    """A time before noon on a named night ("Friday night at 2 a.m.", "2 a.m. last night") is the next
+    day's. "tonight at 1am" keeps the reference's day: the early hours of the night now under way, as
+    Recognizers-Text reads it."""
+    if day is None or h >= 12:
+        return day
+    if part_code(part_words) != "NI" and not lower(day_words).endswith("night") or lower(day_words) == "tonight":
+        return day
+    with calendar_limits:
+        return day + dt.timedelta(days=1)
 
 
 def _is_time(m, h: int, ap: str, lead: bool) -> bool:
@@ -116,8 +151,21 @@ def _hour_of_day(m, h: int, ap: str, lead: bool) -> int:
     {_TIME_DAY}(?!\w)""", 3,
       anchors="noon midday midnight midafternoon midmorning @parts", needs="noon|mid", part_of_name=in_show_name)
 def _named_time(m, doc):
+    """ "noon Friday", "at midnight", "mid-afternoon"; "after midnight" is the start of a day ("shortly
+    after midnight on Dec. 19" → 2019-12-19T00:00, "after midnight" tonight → tomorrow T00:00), any other
+    midnight the end of one ("midnight Friday" → T24:00)."""
     t = _DASH_OR_SPACE.sub("", m["t"].lower())
-    day = day_of_phrase(m["day"], doc, m.start(), m.end()) if m["day"] else anchor_day(doc, m.start())
-    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    if m["day"]:
+        day = day_of_phrase(m["day"], doc, m.start(), m.end())
+    elif t == "midnight" or t == "noon" or t == "midday":
+        day = anchor_day(doc, m.start(), m.end())
+    else:
+        day = anchor_day(doc, m.start())
     suffix = listed({"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO"}, t)
+    if t == "midnight" and lower(m["mod"]) == "after" and day is not None:
+        if not m["day"]:
+            with calendar_limits:
+                day += dt.timedelta(days=1)  # the midnight that ends the day in context
+        suffix = "00:00"
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
     return "TIME", f"{prefix}T{suffix}"

@@ -19,11 +19,11 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from newskit.dates.context import RELATIVE_DAYS, Doc, anchor_day, weekday_date
+from newskit.dates.context import RELATIVE_DAYS, Doc, anchor_day, story_weekday, weekday_date
 from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import (DAY_NUMBER, DAY_WORD, ORDINALS, PART_OF_DAY, QUARTER_NUMBERS, WEEKDAY, WEEKDAYS,
                                    YEAR4, first_words, lower, part_code)
-from newskit.dates.names import in_show_name
+from newskit.dates.names import in_show_name, weekday_in_name
 from newskit.dates.values import calendar_limits, day_number, week_value
 
 _PLURAL = re.compile(r"\w+s")  # "Fridays": the weekly set, see weekday_set
@@ -68,7 +68,8 @@ def _this_part(m, doc):
 
 @rule("weekday", rf"""(?:(?P<mod>last|next|this|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|previous|past
     |early|late|earlier|later)\s+)?
-    (?P<wd>{WEEKDAY})(?:'s)?(?!\w)(?:\s+(?P<part>{PART_OF_DAY})(?!\w))?""", 2, anchors="@weekdays")
+    (?P<wd>{WEEKDAY})(?:'s)?(?!\w)(?:\s+(?P<part>{PART_OF_DAY})(?!\w))?""", 2, anchors="@weekdays",
+      part_of_name=weekday_in_name)
 def _weekday(m, doc):
     wd = listed(WEEKDAYS, m["wd"].lower())
     if _PLURAL.fullmatch(m["wd"]) and m["wd"].lower().endswith("days"):
@@ -82,7 +83,7 @@ def _weekday(m, doc):
         anchor = Doc(doc.text, doc.day, like=doc)
         d = weekday_date(wd, "last" if mod == "the previous" else "next", anchor, m.start(), m.end())
     else:
-        d = weekday_date(wd, mod, doc, m.start(), m.end())
+        d = (None if mod else story_weekday(wd, doc, m.start(), m.end())) or weekday_date(wd, mod, doc, m.start(), m.end())
     value = d.isoformat() if d else f"XXXX-WXX-{wd}"
     if part:
         return "TIME", f"{value}T{part}"

@@ -5,7 +5,9 @@ A duration is a TIMEX3 ``DURATION`` (``P3D``; ``PXM`` for "several months"); wit
 "the next" or "within" it also records the days it covers. "ago", "from now" and "in" (with a
 future verb) make it a point: "two weeks ago" → the day two weeks before the reference, "five
 years ago" → that year. Ages ("a 5-year-old") are not durations, and "a week" after an amount
-("5 percent a year") is a rate, a ``SET``.
+("5 percent a year") is a rate, a ``SET``, as is "one day a week" (but "a week late", "a year
+out" are amounts). A bare plural unit is a vague amount after a word that makes it one ("for
+years", "take months"): the mention is the unit alone ("years", ``PXY``), as TimeML marks it.
 
 Example:
     >>> from newskit.dates import find_dates
@@ -22,8 +24,8 @@ from dateutil.relativedelta import relativedelta
 
 from newskit.dates.context import day_of_phrase
 from newskit.dates.engine import Result, listed, rule
-from newskit.dates.lexicon import (HOLIDAY, MONTH_ANY, NUMBER, UNIT, UNITS, VAGUE_NUMBER, WEEKDAY, YEAR4, last_words,
-                                   lower)
+from newskit.dates.lexicon import (HOLIDAY, MONTH_ANY, NUMBER, NUMBER_WORD, UNIT, UNITS, VAGUE_NUMBER, WEEKDAY, YEAR4,
+                                   last_words, lower)
 from newskit.dates.values import (calendar_limits, duration_range, duration_value, number_value, quarter_of,
                                   shifted_value, unit_delta)
 
@@ -31,26 +33,34 @@ _QUANT_MOD = r"""(?:(?P<qmod>at\s+least|more\s+than|less\s+than|fewer\s+than|nea
 _PERIOD_DET = r"""(?:(?P<det>the\s+(?:past|last|next|first|previous|following|coming|final|latest|remaining|initial|same|full)|the|each\s+of\s+the\s+(?:past|last|next)|past|last|next|recent|coming|first)\s+)?"""
 
 IN_BEFORE = re.compile(r"\bin\s+$", re.I)
-# "5 percent a year", "twice a week": "a" + unit after an amount is a rate (a SET), not a duration
-RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice|[a-z]{3,}s)[\s,]*$")
+# "5 percent a year", "twice a week", "three meals a day": "a" + unit after an amount is a rate (a SET), not a
+# duration; not after a comma ("on 10/26/2017, a week late") nor after a plural without a number ("predict
+# hurricanes a year out")
+RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|once|twice"
+                         rf"|(?:\d[\d,.]*|(?i:{NUMBER_WORD})|dozens|hundreds|thousands|millions|several|many|few)"
+                         r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s)\s*$")
+# "a week late", "a year out": an amount of time before or after something, not a rate
+NOT_RATE_AFTER = re.compile(r"\s+(?:late|early|later|earlier|behind|ahead|out|off|away|before|after|apart|long|old)\b")
 OF_AFTER = re.compile(r"\s+of\b")
+THAN_AFTER = re.compile(r"\s+than\b")
 TRADING_DAYS = re.compile(r"trading|business", re.I)  # trading and business days are not calendar days
+_UNIT_NEEDS = "|".join(last_words(UNITS))  # the last word of every unit: "days" ("trading days"), "week"
 
 
-@rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:(?<!\d\d\d\d)\s+(?:to|or|-)\s+(?P<num2>{NUMBER}))?[\s-]+
-    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2,
+@rule("duration", rf"""{_QUANT_MOD}{_PERIOD_DET}(?P<num>{NUMBER}|{VAGUE_NUMBER})(?:(?<!\d\d\d\d)(?:\s+(?:to|or|-)\s+|(?<=\d)[-–](?=\d))(?P<num2>{NUMBER}))?[\s-]+
+    (?:(?:more|additional|full|straight|consecutive|long|whole|trading|business|calendar|fiscal)\s+)?(?P<unit>{UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?
+    (?P<per>\s+(?:a|an|per|each|every)\s+(?P<perunit>{UNIT})(?!\w))?(?:(?P<ago>\s+(?:ago|earlier|before|later|hence|after|from))(?:\s+(?P<base>today|tomorrow|tmrw|yesterday|now))?)?""", 2,
       anchors="@units")
 def _dur(m, doc):
-    """ "three days", "the past five years", "two weeks ago", "5 percent a year" (a rate) …"""
+    """ "three days", "the past five years", "two weeks ago", "5 percent a year", "one day a week" (rates) …"""
     if m["old"]:
         return None  # ages are not temporal expressions in TimeML
     numtxt, unit, det = lower(m["num"]), lower(m["unit"]), lower(m["det"])
+    if not m["ago"] and (m["per"] or (numtxt in ("a", "an") and not det)):
+        rate = _rate(m, doc, unit)
+        if rate != _NO_RATE:
+            return rate
     n = _amount(m, numtxt)
-    if numtxt in ("a", "an") and not det and not m["ago"]:
-        if unit in ("second", "quarter"):
-            return None  # "a second group", "a quarter that produced a loss"
-        if RATE_BEFORE.search(doc.text[max(0, m.start() - 25):m.start()]):
-            return "SET", duration_value(1, unit)
     if unit.startswith("quarter") and OF_AFTER.match(doc.text, m.end(), m.end() + 4):
         return None  # "three-quarters of its food" is a fraction
     if numtxt.isdigit() and n is not None and n > 200 and unit.startswith("year"):
@@ -62,6 +72,21 @@ def _dur(m, doc):
     if det == "recent":
         return ("DATE", "PAST_REF") if unit.startswith("year") else ("DURATION", duration_value(None, unit))
     return _span(m, doc, n, unit, det)
+
+
+_NO_RATE = ("", "")  # not a rate: the match is read as an amount of time
+
+
+def _rate(m, doc, unit: str) -> Result:
+    """A recurrence: "one day a week", "24 hours a day" (SET of the period after "a"), "5 percent a
+    year" (SET of the unit after an amount); None for "a second group"; else ``_NO_RATE``."""
+    if m["per"]:
+        return "SET", duration_value(1, lower(m["perunit"]))
+    if unit in ("second", "quarter"):
+        return None  # "a second group", "a quarter that produced a loss"
+    if RATE_BEFORE.search(doc.text[max(0, m.start() - 40):m.start()]) and not NOT_RATE_AFTER.match(doc.text, m.end()):
+        return "SET", duration_value(1, unit)
+    return _NO_RATE
 
 
 def _amount(m, numtxt: str):
@@ -96,8 +121,9 @@ def _ago(n, unit, word, doc, m, base: str = "") -> Result:
     code = listed(UNITS, unit)
     if base and base != "now":
         return _counted_from_day(n, unit, word, doc, base)
-    if (word == "from" and not base) or word in ("later", "after", "before") or (word == "earlier" and n != 1):
-        return "DURATION", duration_value(n, unit)
+    if (word == "from" and not base) or word in ("later", "after", "before") or (word == "earlier" and n != 1) \
+            or THAN_AFTER.match(doc.text, m.end()):
+        return "DURATION", duration_value(n, unit)  # "a decade earlier than Amazon": an amount compared
     sign = 1 if word in ("from", "hence") else -1
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -151,7 +177,6 @@ def _shifted_by(ref, k: float, letter: str) -> str:
 _DAY_PHRASE = rf"""(?:(?:next|last|this)\s+)?(?:{WEEKDAY})|(?:{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+{YEAR4})?
     |[01]?\d/[0-3]?\d/\d{{4}}|{HOLIDAY}|today|tomorrow|yesterday"""
 _OFFSET_HEAD = rf"""(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|from|prior\s+to)\s+"""
-_UNIT_NEEDS = "|".join(last_words(UNITS))  # "days", "trading days"
 
 
 @rule("offset_from_day", rf"""{_OFFSET_HEAD}(?P<base>{_DAY_PHRASE})(?!\w)""", 4,
@@ -174,11 +199,12 @@ def _offset_from_day(m, doc):
 
 
 @rule("bare_units", r"""(?:(?P<pre>for|in|over|within|after|take|takes|took|taken|than|of)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ago>\s+ago)?(?!\w)""", 0,
-      anchors="@units", needs="years|months|weeks|days|decades|hours|minutes|centuries")
+      anchors="@units", needs="years|months|weeks|days|decades|hours|minutes|centuries", text_from="unit")
 def _bare_units(m, doc):
+    """ "for years", "take months" → PXY, PXM (the mention is the unit); "days ago" → PAST_REF."""
     unit = lower(m["unit"])
     if m["ago"]:
         return "DATE", "PAST_REF"
-    if not m["pre"]:
-        return None
+    if not m["pre"] or (m["unit"][0].isupper() and not m["pre"][0].isupper()):
+        return None  # no word that makes it an amount; or a title mid-sentence: "the Book of Hours", "for Days"
     return "DURATION", duration_value(None, unit)

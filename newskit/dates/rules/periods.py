@@ -3,7 +3,8 @@
 "Thanksgiving 2016".
 
 A quarter sets the document's last quarter, which "the same period", "the year-ago quarter" and
-"a year earlier" then count from (see ``context.Doc``); a holiday without a year is this year's
+"a year earlier" then count from (see ``context.Doc``), unless it is named in passing ("after a
+flat second quarter"); a holiday without a year is this year's
 when it is near, else the past or the coming one by the tense of the clause.
 
 Example:
@@ -18,13 +19,20 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from newskit.dates.engine import listed, rule
+from newskit.dates.engine import for_folded, listed, rule
 from newskit.dates.lexicon import (FIXED_HOLIDAYS, HOLIDAY, NUMBER_WORD, QUARTER_NUMBERS, QUARTER_ORD, SEASON, SEASONS,
                                    YEAR4, lower)
 from newskit.dates.values import calendar_limits, holiday_date, number_value, quarter_of
 
 # -- quarters and halves ------------------------------------------------------------------
 
+# a quarter of a game, not of the calendar: words of play around it ("four rebounds in the first quarter")
+GAME_WORDS = for_folded(re.compile(
+    r"\b(?:rebounds|assists|shots|scored|scoring|touchdowns?|field\s+goals?|free\s+throws?|three-point(?:ers?)?|buzzer|"
+    r"overtime|halftime|tip-off|kickoff|quarterback|locker\s+room|basketball|football|nba|nfl|wnba)\b", re.I))
+GAME_REACH = 150
+# "after a flat second quarter", in lower case: a quarter judged in passing (not "a third-quarter loss")
+IN_PASSING = re.compile(r"an?\s+(?:flat|strong|weak)\s")
 _Q_YEAR_PREFIX = r"(?:(?P<pyear>{y})|(?P<prel>this|last|next)\s+year's|(?P<py2>{y})'s)".format(y=YEAR4)
 
 
@@ -36,6 +44,8 @@ def _quarter_rule(m, doc):
     qs = m["q"].lower()
     q = int(qs[1]) if qs.startswith("q") else listed(QUARTER_NUMBERS, qs)
     text = m.group(0).lower()
+    if _of_a_game(m, doc):
+        return None  # "late in the first quarter" of a game (rebounds, halftime …): a period of play
     if text.rstrip().endswith("quarters") and not m["year"]:
         return "SET", f"XXXX-Q{q}"
     year = m["year"] or m["pyear"] or m["py2"] or m["fyear"]
@@ -52,7 +62,8 @@ def _quarter_rule(m, doc):
             y -= 1  # "reported a loss for the fourth quarter" in January
     if "year-ago" in text or "year-earlier" in text:
         y -= 1
-    doc.quarter, doc.quarter_pos = (y, q), m.start()
+    if not IN_PASSING.match(text):  # "after a flat second quarter": in passing, not the quarter the story reports
+        doc.quarter, doc.quarter_pos = (y, q), m.start()
     return "DATE", f"{y}-Q{q}"
 
 
@@ -118,6 +129,13 @@ def _period(m, doc):
     else:
         doc.quarter, doc.quarter_pos = (y, q), m.start()
     return "DATE", f"{y}-Q{q}"
+
+
+def _of_a_game(m, doc) -> bool:
+    """Whether a quarter without a year is a period of play: words of a game around it."""
+    if m["year"] or m["pyear"] or m["py2"] or m["fyear"]:
+        return False
+    return GAME_WORDS.search(doc.folded, max(0, m.start() - GAME_REACH), m.end() + GAME_REACH) is not None
 
 
 def _three_months_before(day):

@@ -23,7 +23,7 @@ from newskit.dates.values import duration_value
 
 # a Title-Case adverb in a name: "the Daily News" (a capital after), "Breitbart News Daily" (before)
 CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
-CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
+CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’]*\s+$")  # "Breitbart News Daily", "Woman's Weekly"
 LOWER_CASE_AFTER = re.compile(r"\s+[a-z]")  # "quarterly dividend": an adjective
 ON_AFTER = re.compile(r"\s+on\b")  # "now on display", "from now on"
 # "current account", "current affairs", electric current: not the present

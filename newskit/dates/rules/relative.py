@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 from newskit.dates.engine import listed, rule
 from newskit.dates.lexicon import lower
 from newskit.dates.names import in_title
-from newskit.dates.values import calendar_limits, duration_value, quarter_of, week_value
+from newskit.dates.values import calendar_limits, duration_range, duration_value, quarter_of, week_value
 
 _REL_MOD = r"""(?P<mod>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|the\s+next|
     the\s+last|current|previous|past|coming|this\s+past|this\s+coming|the\s+same)"""
@@ -39,7 +39,8 @@ SHIFT = {"last": -1, "the last": -1, "the past": -1, "the previous": -1, "previo
       needs=r"(?:last|next|this|past|previous|current|coming|following|same)\s+"
             r"(?:week|month|year|quarter|fiscal|calendar|decade|century|half)")  # "the past year"
 def relative_unit(m, doc):
-    """ "last week" → 2017-W43, "next month" → 2017-12, "the past decade" → P10Y (a span)."""
+    """ "last week" → 2017-W43, "next month" → 2017-12, "the past decade" → P10Y, "over the past year" →
+    P1Y (spans)."""
     mod = lower(m["mod"])
     unit = lower(m["unit"])
     shift = listed(SHIFT, mod)
@@ -50,10 +51,44 @@ def relative_unit(m, doc):
         unit = "year"
     if mod in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
         return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]  # "over the past decade"
+    if _rolling(m, doc, mod, unit):
+        rng = duration_range(1, unit, ROLLING[mod], ref)
+        return ("DURATION", duration_value(1, unit), rng) if rng else ("DURATION", duration_value(1, unit))
     if ref is None:
         return "DATE", listed(_UNKNOWN, unit)
+    if mod == "last" and unit == "year" and _year_ago_quarter(m, doc):
+        y, q = doc.quarter
+        return "DATE", f"{y - 1}-Q{q}"  # "profit of $3 million in the third quarter, compared with $5 million last year"
     value = _unit_value(unit, shift, ref)
     return None if value is None else ("DATE", value)
+
+
+# "over the past year", "in the last week": the twelve months (seven days …) up to the reference, a DURATION with
+# the days it covers, as "the past 12 months" is ("last year" stays the calendar year). TimeBank writes "the
+# past year" as the previous calendar year, and "over the next year" as the next one (kept): issue 15 judged
+# the first a wrong type on real news.
+ROLLING = {"the past": "past", "the last": "past"}
+OF_AFTER = re.compile(r"\s+of\b", re.I)  # "the last week of March": a week of the month
+
+
+def _rolling(m, doc, mod: str, unit: str) -> bool:
+    """Whether "the past/last week|month|year" is the span up to the reference."""
+    return mod in ROLLING and unit in ("week", "month", "year") and not m["edge"] \
+        and not OF_AFTER.match(doc.text, m.end())
+
+
+# in quarterly results, "last year" compares with the same quarter a year before: "compared with a loss of $3
+# million last year", "from last year's $1.55 billion" (after a quarter mentioned just before)
+COMPARED_BEFORE = re.compile(r"\b(?:compared|comparison|from|than|versus|vs\.?|against)\b[^.;]*$", re.I)
+QUARTER_REACH = 400
+
+
+def _year_ago_quarter(m, doc) -> bool:
+    """Whether "last year" is the quarter a year before the quarter just mentioned."""
+    if doc.quarter is None or m.start() - doc.quarter_pos >= QUARTER_REACH:
+        return False
+    return doc.text.startswith(("'s", "’s"), m.end()) or bool(
+        COMPARED_BEFORE.search(doc.text, max(0, m.start() - 60), m.start()))
 
 
 # the values of "last week" …, without a reference
@@ -100,14 +135,16 @@ def _weekend(m, doc):
     ref = doc.ref
     if ref.isoweekday() >= 6:
         return "DATE", week_value(ref) + "-WE"
-    future = doc.tense(m.start(), m.end()) == "future"
+    if doc.tense(m.start(), m.end()) == "future":
+        return "DATE", week_value(ref) + "-WE"  # the coming weekend ends the reference's ISO week
     with calendar_limits:
-        day = ref + dt.timedelta(weeks=1 if future else -1)
+        day = ref - dt.timedelta(weeks=1)
     return "DATE", week_value(day) + "-WE"
 
 
 # "for the year", "in the year", "during the year": the bare "the year" is this year only after these
 DURING_BEFORE = re.compile(r"\b(?:for|in|during|throughout|of)\s+$")
+AWARD_BEFORE = re.compile(r"\b[A-Z]\w*\s+of\s+$")  # a capitalised noun: "Album of the Year"
 
 
 @rule("the_year", r"""(?:the\s+(?P<kind>full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+|the\s+)year(?P<ended>\s+(?:ended|ending|ends|to\s+date))?(?![\w-]|'s|\s+(?:ago|earlier|before|after|later|of|in|when|that|he|she|they|it|we|I)\b)""", 0,
@@ -121,6 +158,8 @@ def _the_year(m, doc):
     before = doc.text[max(0, m.start() - 12):m.start()].lower()
     if not kind and not DURING_BEFORE.search(before):
         return None
+    if AWARD_BEFORE.search(doc.text, max(0, m.start() - 12), m.start()) and m.group(0)[-4] == "Y":
+        return None  # "Record of the Year", "Person of the Year": an award's name
     return "DATE", str(doc.ref.year) if doc.ref else "XXXX"
 
 
