@@ -238,8 +238,8 @@ def news_set_scores(path: Path = NEWS_SET, data: Path = SHARED / "data") -> dict
         if want[0] == "-":
             right = not hits
         else:
-            right = any(m.type == want[0] and _same_value(want[1], m.value) for m in hits)
-        got = [(m.text, m.type, m.value) for m in hits]
+            right = any(m.kind == want[0] and _same_value(want[1], m.value) for m in hits)
+        got = [(m.text, m.kind, m.value) for m in hits]
         rows.append((row.labels["shape"], right, row.source, text[span[0]:span[1]], want, got, row.labels["note"]))
     shapes = sorted({r[0] for r in rows})
     by_shape = {s: (sum(r[1] for r in rows if r[0] == s), sum(1 for r in rows if r[0] == s)) for s in shapes}

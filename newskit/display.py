@@ -98,7 +98,7 @@ def _date_spans(dates) -> list[tuple[int, int, str, str]]:
     out = []
     for d in dates:
         resolved = getattr(d, "resolved", None)
-        tip = f"date ({getattr(d, 'type', '')})" + (f" → {resolved}" if resolved is not None else "")
+        tip = f"date ({getattr(d, 'kind', '')})" + (f" → {resolved}" if resolved is not None else "")
         out.append((d.start, d.end, "date", tip))
     return out
 

@@ -70,7 +70,7 @@ ISSUE_CASES = [
 @pytest.mark.parametrize("text,mention,typ,value", ISSUE_CASES, ids=[c[1] + ":" + c[3] for c in ISSUE_CASES])
 def test_issue_cases(text, mention, typ, value):
     m = _value_of(text, mention)
-    assert (m.type, m.value) == (typ, value)
+    assert (m.kind, m.value) == (typ, value)
 
 
 def _table():
@@ -90,7 +90,7 @@ def test_news_sentences(reference, text, mention, typ, value):
         assert find_dates(text, reference=reference) == []
         return
     m = _value_of(text, mention, reference=reference)
-    assert (m.type, m.value) == (typ, value), m
+    assert (m.kind, m.value) == (typ, value), m
 
 
 def _issue15_table():
@@ -110,7 +110,7 @@ def test_issue15_shapes(reference, text, mention, typ, value):
         assert find_dates(text, reference=reference) == []
         return
     m = _value_of(text, mention, reference=reference)
-    assert (m.type, m.value) == (typ, value), m
+    assert (m.kind, m.value) == (typ, value), m
 
 
 def _rule_table():
@@ -127,7 +127,7 @@ def _rule_table():
 @pytest.mark.parametrize("reference,text,mention,typ,value,rule", _rule_table())
 def test_rule_cases(reference, text, mention, typ, value, rule):
     m = _value_of(text, mention, reference=reference)
-    assert (m.type, m.value, m.rule) == (typ, value, rule), m
+    assert (m.kind, m.value, m.rule) == (typ, value, rule), m
 
 
 def test_every_rule_is_produced_by_a_case():
@@ -144,22 +144,22 @@ def test_every_rule_is_produced_by_a_case():
 #: the families of newskit/dates/rules/ in the order rules/__init__.py imports them
 RULE_ORDER = [
     # calendar
-    "iso_date", "numeric_date", "month_day", "day_month", "second_day", "month_year", "month", "year",
-    "year_month_iso", "year_range", "fiscal_year", "day_range", "spoken_year", "decade", "century",
+    "iso-date", "numeric-date", "month-day", "day-month", "second-day", "month-year", "month", "year",
+    "year-month-iso", "year-range", "fiscal-year", "day-range", "spoken-year", "decade", "century",
     # days
-    "relative_day", "this_part_of_day", "weekday", "weekday_of_week", "nth_week_of_year", "part_of_day",
-    "weekday_the_nth", "weekday_set", "weekend_set",
+    "relative-day", "this-part-of-day", "weekday", "weekday-of-week", "nth-week-of-year", "part-of-day",
+    "weekday-the-nth", "weekday-set", "weekend-set",
     # clock
-    "clock_time", "day_clock_time", "named_time",
+    "clock-time", "day-clock-time", "named-time",
     # relative
-    "relative_unit", "weekend", "the_year", "anchored_year", "anchored_day", "ahead", "edge_of_period",
-    "earlier_in_year",
+    "relative-unit", "weekend", "the-year", "anchored-year", "anchored-day", "ahead", "edge-of-period",
+    "earlier-in-year",
     # periods
-    "quarter", "q_notation", "half_year", "period_in_context", "year_ago_adj", "season", "holiday",
+    "quarter", "q-notation", "half-year", "period-in-context", "year-ago-adj", "season", "holiday",
     # durations
-    "duration", "offset_from_day", "bare_units",
+    "duration", "offset-from-day", "bare-units",
     # refs
-    "set", "set_adverb", "present_ref", "recent_units", "current", "past_ref", "future_ref", "earlier_this",
+    "set", "set-adverb", "present-ref", "recent-units", "current", "past-ref", "future-ref", "earlier-this",
 ]
 
 
@@ -256,7 +256,7 @@ def test_value_range_examples():
 
 def test_to_frame_has_columns_even_when_empty():
     frame = newskit.to_frame(find_dates("", reference=REF), DateMention)
-    assert list(frame.columns) == ["start", "end", "text", "type", "value", "resolved", "resolved_end", "rule"]
+    assert list(frame.columns) == ["start", "end", "text", "kind", "value", "resolved", "resolved_end", "rule"]
 
 
 # ------------------------------------------------------------------------------------------
@@ -297,7 +297,7 @@ def test_offsets_invariant_on_random_text(text):
         assert text[m.start:m.end] == m.text
         assert m.start >= previous_end  # sorted, non-overlapping
         previous_end = m.end
-        assert m.type in {"DATE", "TIME", "DURATION", "SET"}
+        assert m.kind in {"DATE", "TIME", "DURATION", "SET"}
 
 
 def test_offsets_invariant_on_seed(seed_raw):
@@ -340,7 +340,7 @@ def test_a_bug_in_a_resolver_raises(error):
 
 def test_a_bug_in_the_final_resolution_raises():
     """A mention that reads earlier mentions ("that same day") is resolved again in text order."""
-    resolve = next(r for r in engine.RULES if r.name == "anchored_day").resolve
+    resolve = next(r for r in engine.RULES if r.name == "anchored-day").resolve
 
     def fails_in_text_order(m, doc):
         if not isinstance(doc, context.Probe):
@@ -348,8 +348,8 @@ def test_a_bug_in_the_final_resolution_raises():
         return resolve(m, doc)
 
     text = "He left on Friday and returned that same day."
-    assert [m.rule for m in find_dates(text, reference=REF)] == ["weekday", "anchored_day"]
-    with _planted("anchored_day", fails_in_text_order), pytest.raises(KeyError, match="planted"):
+    assert [m.rule for m in find_dates(text, reference=REF)] == ["weekday", "anchored-day"]
+    with _planted("anchored-day", fails_in_text_order), pytest.raises(KeyError, match="planted"):
         find_dates(text, reference=REF)
 
 
@@ -357,14 +357,14 @@ def test_a_bug_in_the_final_resolution_raises():
 DECLINED = [
     # (sentence, reference, [(mention, value, rule)])
     # no such day: the range declines, the day inside it stands
-    ("The festival ran Feb. 28-30 in the old town.", "2017-11-04", [("Feb. 28", "2017-02-28", "month_day")]),
+    ("The festival ran Feb. 28-30 in the old town.", "2017-11-04", [("Feb. 28", "2017-02-28", "month-day")]),
     # a letter IGNORECASE equates with an ASCII one ("ı", "ſ", "İ"), a spelling the table lacks
     ("They met on Friday, not on Fr\u0131day.", "2017-11-04", [("Friday", "2017-11-03", "weekday")]),
     ("It rained all Augu\u017ft and on Friday.", "2017-11-04", [("Friday", "2017-11-03", "weekday")]),
     ("Prices are reviewed bi weekly by the board.", "2017-11-04", []),
     # beyond the calendar datetime counts: a reference at its end, an amount of a billion days
     ("The launch is set for tomorrow.", "9999-12-31", []),
-    ("It happened 1000000000 days ago.", "2017-11-04", [("days ago", "PAST_REF", "bare_units")]),
+    ("It happened 1000000000 days ago.", "2017-11-04", [("days ago", "PAST_REF", "bare-units")]),
 ]
 
 
@@ -575,3 +575,15 @@ def test_recognizers_pass_rate_floor():
     shared_path("dates", "recognizers", "DateTimeModel.json")
     rate, _, _ = _eval_module().recognizers_pass_rate()
     assert rate >= RECOGNIZERS_PASS_FLOOR
+
+
+def test_type_is_a_deprecated_alias_of_kind():
+    m = find_dates("He spoke on Friday.", reference=REF)[0]
+    with pytest.warns(DeprecationWarning, match=r"DateMention.type is deprecated .* use .kind"):
+        assert m.type == m.kind == "DATE"
+
+
+def test_rule_ids_are_kebab_case():
+    from newskit.dates.engine import RULES
+
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", r.name) for r in RULES), [r.name for r in RULES]

@@ -77,6 +77,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from newskit.article import as_text_and_reference
+from newskit.spans import deprecated_alias
 from newskit.dates.context import Doc, Probe, parse_reference
 from newskit.dates.engine import Declined
 from newskit.dates.scan import candidates, select
@@ -107,11 +108,13 @@ class DateMention:
     start: int
     end: int
     text: str
-    type: str
+    kind: str
     value: str
     resolved: Optional[dt.date] = None
     resolved_end: Optional[dt.date] = None
     rule: str = ""
+
+    type = deprecated_alias("kind", "type")  # the category field is ``kind`` in every result
 
 
 _YEAR_MONTH_DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")

@@ -15,7 +15,7 @@ Example:
     >>> from newskit.wordlists import fold_case
     >>> text = "Talks stalled last week."
     >>> [(text[s:e], r.name) for s, e, _prio, r, _m in candidates(text, fold_case(text))]
-    [('last week', 'relative_unit')]
+    [('last week', 'relative-unit')]
 """
 from __future__ import annotations
 

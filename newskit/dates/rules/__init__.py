@@ -15,7 +15,7 @@ between two equal matches (same span, same priority) the rule registered first w
 
 Example:
     >>> [r.name for r in RULES][:3], [f.__name__.rpartition(".")[2] for f in FAMILIES][:2]
-    (['iso_date', 'numeric_date', 'month_day'], ['calendar', 'days'])
+    (['iso-date', 'numeric-date', 'month-day'], ['calendar', 'days'])
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ Example:
     >>> from newskit.dates import find_dates
     >>> [(d.text, d.value, d.rule) for d in find_dates("Talks began on Oct. 26 and ended in March 2016.",
     ...                                                  reference="2017-11-04")]
-    [('Oct. 26', '2017-10-26', 'month_day'), ('March 2016', '2016-03', 'month_year')]
+    [('Oct. 26', '2017-10-26', 'month-day'), ('March 2016', '2016-03', 'month-year')]
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _year_written(m: re.Match) -> bool:
 
 # -- explicit calendar dates ---------------------------------------------------
 
-@rule("iso_date", r"""(?<!\d)(?<!\d-)(?:(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)
+@rule("iso-date", r"""(?<!\d)(?<!\d-)(?:(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)
     |(?P<y2>19\d\d|20\d\d)(?P<m2>0[1-9]|1[0-2])(?P<d2>[0-2]\d|3[01])(?!\d))""", 5,
       anchors="#4 #", needs=r"\d(?:-[01]|\d{7})", absolute=True)
 def _iso(m, doc):
@@ -45,7 +45,7 @@ def _iso(m, doc):
     return "DATE", d.isoformat()
 
 
-@rule("numeric_date", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])", 5,
+@rule("numeric-date", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])", 5,
       anchors="#", needs="/", absolute=True)
 def _numeric(m, doc):
     y = int(m["y"])
@@ -74,7 +74,7 @@ def _month_day(m, doc, month_s, day_s, year_s):
         return None  # "Feb. 30": no such day
 
 
-@rule("month_day", rf"""
+@rule("month-day", rf"""
     {WEEKDAY_PREFIX}
     (?P<mon>{MONTH_ANY})(?:\s+|-)(?:the\s+)?(?P<day>{DAY_NUMBER}|{DAY_WORD})
     (?:(?:\s*,\s*|\s+|\s+of\s+|-)(?P<year>{YEAR4}|'\d\d)(?!\d))?""", 4,
@@ -83,7 +83,7 @@ def _md(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], m["year"])
 
 
-@rule("day_month", rf"""
+@rule("day-month", rf"""
     {WEEKDAY_PREFIX}
     (?<![\d.,$])(?<!\d:)(?P<day>{DAY_NUMBER}|{DAY_WORD})(?:\s+(?:of\s+)?|[-/])(?P<mon>{MONTH_ANY})(?![a-z])
     (?:(?:,?\s+|\s+of\s+|[-/])(?P<year>{YEAR4}(?!\d)|(?:'|(?<=of\s))\d\d(?![\w:%])))?""", 4,
@@ -96,7 +96,7 @@ def _dm(m, doc):
 _CLAUSE_GOES_ON = r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|to|for|when|after|before|with|from|and)\b)"
 
 
-@rule("second_day", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or|&)\s+
+@rule("second-day", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or|&)\s+
     (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,%]\d|\d){_CLAUSE_GOES_ON}""", 4,
       anchors="@months", needs=r"\d\s+(?:and|or|&)\s+\d", locate=MONTH_START, text_from="day")
 def _second_day(m, doc):
@@ -106,7 +106,7 @@ def _second_day(m, doc):
     return _month_day(m, doc, m["mon"], m["day"], None)
 
 
-@rule("month_year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
+@rule("month-year", rf"""(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?
     (?:(?P<mon>{MONTH_ANY})(?:,?\s+(?:of\s+)?|[-/])(?P<year>{YEAR4}(?!\d)|'\d\d|(?<=of\s)\d\d(?![\d:%])|last\s+year|this\s+year|next\s+year
     |nineteen\s+{NUMBER_WORD}|two\s+thousand(?:\s+and\s+{NUMBER_WORD}(?![-\w]))?)|(?P<year2>{YEAR4})\s+(?P<mon2>{MONTH_FULL})(?!\s+\d))""", 3,
       anchors="@months", needs=r"\d|year|nineteen|thousand", locate=f"early|late|mid|the|{MONTH_START}|1|2", absolute=True)
@@ -175,13 +175,13 @@ def _year(m, doc):
     return "DATE", y
 
 
-@rule("year_month_iso", rf"""(?<![\d-])(?P<year>{YEAR4})-(?P<month>0[1-9]|1[0-2]|[1-9])(?![\d-])""", 2,
+@rule("year-month-iso", rf"""(?<![\d-])(?P<year>{YEAR4})-(?P<month>0[1-9]|1[0-2]|[1-9])(?![\d-])""", 2,
       anchors="#4", needs="-")
 def _year_month_iso(m, doc):
     return "DATE", f"{m['year']}-{int(m['month']):02d}"
 
 
-@rule("year_range", rf"""(?<![\d-])(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>{YEAR4}|\d\d)(?![\d-])""", 3,
+@rule("year-range", rf"""(?<![\d-])(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>{YEAR4}|\d\d)(?![\d-])""", 3,
       anchors="#4", needs="[-–]")
 def _year_range(m, doc):
     """ "2014-2018", "1990-95": a span of years, with its first and last day (two consecutive years
@@ -221,7 +221,7 @@ def _consecutive_years(m: re.Match) -> bool:
     return int(y2) == y1 + 1 and (m["sep"] == "/" or m["fy"] is not None or m["kind"] is not None)
 
 
-@rule("fiscal_year", rf"""(?:(?P<fy>fy|fiscal(?:\s+year)?|financial\s+year)\s?)?
+@rule("fiscal-year", rf"""(?:(?P<fy>fy|fiscal(?:\s+year)?|financial\s+year)\s?)?
     (?<![\d/.-])(?P<y1>{YEAR4})(?P<sep>[-–/])(?P<y2>\d\d(?:\d\d)?)(?!\d|[/.-]\d)
     (?P<kind>(?=\s+(?:season|school\s+year|academic\s+year|fiscal\s+year|financial\s+year|tax\s+year|budget\s+year)\b))?
     |fy\s?(?P<fyear>{YEAR4}|\d\d)(?!\d|[/.-]\d)""", 5,
@@ -234,7 +234,7 @@ def _fiscal_year(m, doc):
     return "DATE", str(y1), (dt.date(y1, 1, 1), dt.date(y1 + 1, 12, 31))
 
 
-@rule("day_range", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–)\s*(?:(?P<mon2>{MONTH_ANY})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+@rule("day-range", rf"""(?P<mon>{MONTH_ANY})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–)\s*(?:(?P<mon2>{MONTH_ANY})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
     (?:\s*,\s*(?P<year>{YEAR4}))?""", 5, anchors="@months", needs="[-–]", locate=MONTH_START)
 def _day_range(m, doc):
     """ "Nov. 18-19", "Nov 18-Dec 19, 2015": consecutive days, with the first and last."""
@@ -259,7 +259,7 @@ def _day_range(m, doc):
     return "DURATION", f"P{(last - first).days + 1}D", (first, last)
 
 
-@rule("spoken_year", rf"""(?:the\s+year\s+)?(?:nineteen[-\s]+(?P<rest>{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+and)?(?:[-\s]+(?P<rest2>{NUMBER_WORD}))?)""", 0,
+@rule("spoken-year", rf"""(?:the\s+year\s+)?(?:nineteen[-\s]+(?P<rest>{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+and)?(?:[-\s]+(?P<rest2>{NUMBER_WORD}))?)""", 0,
       anchors="nineteen thousand", absolute=True)
 def _spoken_year(m, doc):
     if m["rest"] is not None:

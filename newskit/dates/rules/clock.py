@@ -53,12 +53,12 @@ def _marked_clock(m) -> bool:
     return bool(m["ap"] or m["ap1"] or (m["mi"] and (m["about"] or m["tz"].strip())))
 
 
-@rule("clock_time", rf"""{_CLOCK}{_TIME_DAY}""", 4, anchors="#", locate=_CLOCK_HEAD, starts=r"\dabfu", keep=_marked_clock)
+@rule("clock-time", rf"""{_CLOCK}{_TIME_DAY}""", 4, anchors="#", locate=_CLOCK_HEAD, starts=r"\dabfu", keep=_marked_clock)
 def _clock(m, doc):
     return _clock_value(m, doc, None)
 
 
-@rule("day_clock_time", rf"""{_LEAD_DAY}{_CLOCK}""", 4,
+@rule("day-clock-time", rf"""{_LEAD_DAY}{_CLOCK}""", 4,
       anchors="@weekdays @reldays @months", needs=_DAY_THEN_HOUR, locate=_LEAD_DAY_HEAD)
 def _day_clock(m, doc):
     """ "Friday at 10 a.m.", "tomorrow 8:00am", "Dec. 27 12:30": a time on a named day."""
@@ -147,7 +147,7 @@ def _hour_of_day(m, h: int, ap: str, lead: bool) -> int:
     return h
 
 
-@rule("named_time", rf"""(?:(?P<mod>around|about|at|by|until|before|after)\s+)?(?P<t>noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning)
+@rule("named-time", rf"""(?:(?P<mod>around|about|at|by|until|before|after)\s+)?(?P<t>noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning)
     {_TIME_DAY}(?!\w)""", 3,
       anchors="noon midday midnight midafternoon midmorning @parts", needs="noon|mid", part_of_name=in_show_name)
 def _named_time(m, doc):

@@ -33,7 +33,7 @@ PART_AS_ADJECTIVE = re.compile(
     re.I)
 
 
-@rule("relative_day", rf"""(?:(?P<mod>early|late|earlier|later|mid|late|the\s+morning\s+of|the\s+night\s+of)[-\s]+)?
+@rule("relative-day", rf"""(?:(?P<mod>early|late|earlier|later|mid|late|the\s+morning\s+of|the\s+night\s+of)[-\s]+)?
     (?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?
     (?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)""", 3, anchors="@reldays", part_of_name=in_show_name)
 def _relday(m, doc):
@@ -51,7 +51,7 @@ def _relday(m, doc):
     return ("TIME", f"{d.isoformat()}T{part}") if part else ("DATE", d.isoformat())
 
 
-@rule("this_part_of_day", rf"""(?P<mod>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<part>{PART_OF_DAY})(?!\w)""", 3,
+@rule("this-part-of-day", rf"""(?P<mod>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<part>{PART_OF_DAY})(?!\w)""", 3,
       anchors="@parts", needs="this|last|tomorrow|yesterday")
 def _this_part(m, doc):
     part = part_code(m["part"])
@@ -90,7 +90,7 @@ def _weekday(m, doc):
     return "DATE", value
 
 
-@rule("weekday_of_week", rf"""(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?:\s+of)?\s+(?P<mod>last|next|this|the\s+previous|the\s+following)\s+week(?!\w)""", 3,
+@rule("weekday-of-week", rf"""(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?:\s+of)?\s+(?P<mod>last|next|this|the\s+previous|the\s+following)\s+week(?!\w)""", 3,
       anchors="@weekdays", needs="week")
 def _weekday_of_week(m, doc):
     """ "Tuesday of last week", "Wednesday evening next week": the weekday inside that week."""
@@ -106,7 +106,7 @@ def _weekday_of_week(m, doc):
     return ("TIME", f"{value}T{part}") if part else ("DATE", value)
 
 
-@rule("nth_week_of_year", rf"""(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?P<year>{YEAR4})(?!\d)""", 3,
+@rule("nth-week-of-year", rf"""(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?P<year>{YEAR4})(?!\d)""", 3,
       anchors="week", needs=r"\d")
 def _nth_week(m, doc):
     y = int(m["year"])
@@ -119,7 +119,7 @@ def _nth_week(m, doc):
     return "DATE", f"{y}-W{k:02d}"
 
 
-@rule("part_of_day", r"""(?P<edge>early|late|later|earlier)?\s*in\s+the\s+(?P<part>morning|afternoon|evening)(?!\w)""", 0,
+@rule("part-of-day", r"""(?P<edge>early|late|later|earlier)?\s*in\s+the\s+(?P<part>morning|afternoon|evening)(?!\w)""", 0,
       anchors="morning afternoon evening")
 def _part_of_day(m, doc):
     """ "early in the morning", "later in the afternoon": that part of the day in context."""
@@ -130,7 +130,7 @@ def _part_of_day(m, doc):
     return "TIME", f"{prefix}T{part_code(m['part'])}"
 
 
-@rule("weekday_the_nth", rf"""(?P<wd>{WEEKDAY}),?\s+the\s+(?P<day>{DAY_NUMBER}|{DAY_WORD})(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|and|when|from|to|before|after)\b)""", 4,
+@rule("weekday-the-nth", rf"""(?P<wd>{WEEKDAY}),?\s+the\s+(?P<day>{DAY_NUMBER}|{DAY_WORD})(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|and|when|from|to|before|after)\b)""", 4,
       anchors="@weekdays", needs=r"the\s+(?:\d|" + "|".join(first_words(ORDINALS)) + ")")  # "Tuesday the 11th"
 def _weekday_the_nth(m, doc):
     """ "Tuesday the 11th": the nearest day of that number falling on that weekday."""
@@ -155,7 +155,7 @@ def _weekday_the_nth(m, doc):
 _SET_TIME = r"""(?:\s+at\s+(?P<sh>[01]?\d|2[0-3])(?:[:.](?P<smi>[0-5]\d)(?:\s*(?P<sap>[ap]\.?\s?m\.?))?|\s*(?P<sap2>[ap]\.?\s?m\.?)))?"""
 
 
-@rule("weekday_set", rf"""(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{WEEKDAY})(?!\w)|(?P<wd3>{WEEKDAY})\s+(?P<parts>mornings|afternoons|evenings|nights)(?!\w)
+@rule("weekday-set", rf"""(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{WEEKDAY})(?!\w)|(?P<wd3>{WEEKDAY})\s+(?P<parts>mornings|afternoons|evenings|nights)(?!\w)
     |(?:every|each|on)\s+(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART_OF_DAY}))?(?!\w))
     {_SET_TIME}""", 3, anchors="@weekdays", needs="every|each|days|ings|noons|nights")
 def _weekday_set(m, doc):
@@ -176,6 +176,6 @@ def _weekday_set(m, doc):
     return "SET", value + (f"T{part}" if part else "")
 
 
-@rule("weekend_set", r"""(?:every|each)\s+weekend(?!\w)""", 3, anchors="weekend", needs="every|each")
+@rule("weekend-set", r"""(?:every|each)\s+weekend(?!\w)""", 3, anchors="weekend", needs="every|each")
 def _weekend_set(m, doc):
     return "SET", "XXXX-WXX-WE"

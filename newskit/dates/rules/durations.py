@@ -11,7 +11,7 @@ years", "take months"): the mention is the unit alone ("years", ``PXY``), as Tim
 
 Example:
     >>> from newskit.dates import find_dates
-    >>> [(d.text, d.type, d.value) for d in find_dates("The siege lasted three days and ended two weeks ago.",
+    >>> [(d.text, d.kind, d.value) for d in find_dates("The siege lasted three days and ended two weeks ago.",
     ...                                                  reference="2017-11-04")]
     [('three days', 'DURATION', 'P3D'), ('two weeks ago', 'DATE', '2017-10-21')]
 """
@@ -179,7 +179,7 @@ _DAY_PHRASE = rf"""(?:(?:next|last|this)\s+)?(?:{WEEKDAY})|(?:{MONTH_ANY})\s+[0-
 _OFFSET_HEAD = rf"""(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|from|prior\s+to)\s+"""
 
 
-@rule("offset_from_day", rf"""{_OFFSET_HEAD}(?P<base>{_DAY_PHRASE})(?!\w)""", 4,
+@rule("offset-from-day", rf"""{_OFFSET_HEAD}(?P<base>{_DAY_PHRASE})(?!\w)""", 4,
       anchors="before after from prior", needs=rf"(?:{_UNIT_NEEDS})\s+(?:before|after|from|prior)",  # "two days before"
       locate=_OFFSET_HEAD)
 def _offset_from_day(m, doc):
@@ -198,7 +198,7 @@ def _offset_from_day(m, doc):
     return "DATE", day.isoformat()
 
 
-@rule("bare_units", r"""(?:(?P<pre>for|in|over|within|after|take|takes|took|taken|than|of)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ago>\s+ago)?(?!\w)""", 0,
+@rule("bare-units", r"""(?:(?P<pre>for|in|over|within|after|take|takes|took|taken|than|of)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ago>\s+ago)?(?!\w)""", 0,
       anchors="@units", needs="years|months|weeks|days|decades|hours|minutes|centuries", text_from="unit")
 def _bare_units(m, doc):
     """ "for years", "take months" → PXY, PXM (the mention is the unit); "days ago" → PAST_REF."""

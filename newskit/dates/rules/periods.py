@@ -67,7 +67,7 @@ def _quarter_rule(m, doc):
     return "DATE", f"{y}-Q{q}"
 
 
-@rule("q_notation", rf"""(?<!\w)(?:(?P<y1>{YEAR4})[\s-]*)?(?P<q>Q[1-4]|q[1-4](?=[\s-]*\d{{4}})|(?<=\d\s)q[1-4]|(?<=\d)q[1-4])(?:[\s-]*(?P<y2>{YEAR4}))?(?!\w)""", 4,
+@rule("q-notation", rf"""(?<!\w)(?:(?P<y1>{YEAR4})[\s-]*)?(?P<q>Q[1-4]|q[1-4](?=[\s-]*\d{{4}})|(?<=\d\s)q[1-4]|(?<=\d)q[1-4])(?:[\s-]*(?P<y2>{YEAR4}))?(?!\w)""", 4,
       flags=re.X, anchors="q")
 def _qnote(m, doc):
     y = m["y1"] or m["y2"]
@@ -79,7 +79,7 @@ def _qnote(m, doc):
     return "DATE", f"{y}-Q{q}"
 
 
-@rule("half_year", rf"""(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)?(?!\w)
+@rule("half-year", rf"""(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)?(?!\w)
     |(?P<y1>{YEAR4})[\s-]?(?P<h1>H[12])(?!\w)|(?P<h2>H[12])[\s-]?(?P<y2>{YEAR4})(?!\d)""", 3, anchors="half h")
 def _half(m, doc):
     if m["y1"] or m["y2"]:
@@ -97,7 +97,7 @@ def _half(m, doc):
 OF_WHAT_AFTER = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|all|[\d$])", re.I)
 
 
-@rule("period_in_context", rf"""(?:the\s+)?(?:(?P<which>latest|current|same|comparable|corresponding|year-ago|year-earlier|{YEAR4})\s+)?
+@rule("period-in-context", rf"""(?:the\s+)?(?:(?P<which>latest|current|same|comparable|corresponding|year-ago|year-earlier|{YEAR4})\s+)?
     (?:(?:year-ago|year-earlier|fiscal)\s+)?(?P<unit>quarter|period)(?:\s+(?P<tail>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?(?!\w|-)""", 2,
       anchors="quarter period")
 def _period(m, doc):
@@ -143,7 +143,7 @@ def _three_months_before(day):
         return day - relativedelta(months=3)
 
 
-@rule("year_ago_adj", r"""(?<![\w-])(?:the\s+)?(?P<w>year-ago|year-earlier|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+prior\s+year|the\s+year\s+before)(?![\w-])""", 2,
+@rule("year-ago-adj", r"""(?<![\w-])(?:the\s+)?(?P<w>year-ago|year-earlier|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+prior\s+year|the\s+year\s+before)(?![\w-])""", 2,
       anchors="year", needs="ago|earlier|before|previous|prior")
 def _year_ago(m, doc):
     if doc.ref is None:

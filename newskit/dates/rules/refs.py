@@ -48,7 +48,7 @@ def _set(m, doc):
     return "SET", duration_value(n, unit)
 
 
-@rule("set_adverb", rf"""(?P<w>{alt(SET_ADVERBS)})(?!\w)""", 1, anchors="@adverbs")
+@rule("set-adverb", rf"""(?P<w>{alt(SET_ADVERBS)})(?!\w)""", 1, anchors="@adverbs")
 def _set_adv(m, doc):
     if m["w"][0].isupper() and (CAPITAL_AFTER.match(doc.text[m.end():m.end() + 2])
                                 or CAPITALISED_BEFORE.search(doc.text[max(0, m.start() - 20):m.start()])):
@@ -60,7 +60,7 @@ def _set_adv(m, doc):
 
 # -- document-relative references ------------------------------------------------------
 
-@rule("present_ref", rf"""(?P<w>{alt(PRESENT_REF_WORDS)})(?!\w)""", 1,
+@rule("present-ref", rf"""(?P<w>{alt(PRESENT_REF_WORDS)})(?!\w)""", 1,
       anchors="now nowadays currently presently days moment time present")
 def _present(m, doc):
     w = lower(m["w"])
@@ -72,7 +72,7 @@ def _present(m, doc):
     return "DATE", "PRESENT_REF"
 
 
-@rule("recent_units", r"""recent\s+(?P<unit>days|weeks|months|quarters|decades)(?!\w)""", 1, anchors="recent")
+@rule("recent-units", r"""recent\s+(?P<unit>days|weeks|months|quarters|decades)(?!\w)""", 1, anchors="recent")
 def _recent_units(m, doc):
     return "DURATION", duration_value(None, m["unit"])
 
@@ -86,7 +86,7 @@ def _current(m, doc):
     return "DATE", "PRESENT_REF"
 
 
-@rule("past_ref", rf"""(?P<w>recently|more\s+recently|most\s+recently|until\s+recently|lately|in\s+the\s+past|the\s+past|formerly|recent\s+years)(?!\w)(?P<unit>\s+(?:\w+\s+)?(?:{UNIT}))?""", 1,
+@rule("past-ref", rf"""(?P<w>recently|more\s+recently|most\s+recently|until\s+recently|lately|in\s+the\s+past|the\s+past|formerly|recent\s+years)(?!\w)(?P<unit>\s+(?:\w+\s+)?(?:{UNIT}))?""", 1,
       anchors="recently lately past formerly years", needs="recent|lately|past|formerly")
 def _past(m, doc):
     if m["unit"]:
@@ -94,7 +94,7 @@ def _past(m, doc):
     return "DATE", "PAST_REF"
 
 
-@rule("future_ref", r"""(?P<w>(?:the|a)\s+(?:near|distant|foreseeable|not-too-distant)\s+future|the\s+future|in\s+future|future|soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|
+@rule("future-ref", r"""(?P<w>(?:the|a)\s+(?:near|distant|foreseeable|not-too-distant)\s+future|the\s+future|in\s+future|future|soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|
     (?:the\s+)?coming\s+(?:months|years|weeks|days|quarters))(?!\w)(?P<after>\s+(?:as|after|afterwards?|thereafter|enough))?""", 1,
       anchors="future soon term date months years weeks days quarters", needs="future|soon|term|later|coming")
 def _future(m, doc):
@@ -107,7 +107,7 @@ def _future(m, doc):
     return "DATE", "FUTURE_REF"
 
 
-@rule("earlier_this", r"""(?P<when>earlier|later|early|late|mid|at\s+the\s+end\s+of|the\s+end\s+of|the\s+rest\s+of|by\s+the\s+end\s+of|at\s+the\s+start\s+of)[-\s]+(?P<mod>this|last|next)\s+(?P<unit>week|month|year|quarter|decade)(?!\w)""", 4,
+@rule("earlier-this", r"""(?P<when>earlier|later|early|late|mid|at\s+the\s+end\s+of|the\s+end\s+of|the\s+rest\s+of|by\s+the\s+end\s+of|at\s+the\s+start\s+of)[-\s]+(?P<mod>this|last|next)\s+(?P<unit>week|month|year|quarter|decade)(?!\w)""", 4,
       anchors="@units",
       needs=r"(?:earlier|later|early|late|mid|of)[-\s]+(?:this|last|next)\s+(?:week|month|year|quarter|decade)")
 def _earlier_this(m, doc):

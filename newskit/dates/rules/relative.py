@@ -34,7 +34,7 @@ SHIFT = {"last": -1, "the last": -1, "the past": -1, "the previous": -1, "previo
          "this": 0, "the current": 0, "current": 0, "the same": 0}
 
 
-@rule("relative_unit", rf"""{_EDGE}{_REL_MOD}\s+(?P<unit>week|weekend|month|year|quarter|fiscal\s+year|calendar\s+year|decade|century|half)(?!-|\w)""", 3,
+@rule("relative-unit", rf"""{_EDGE}{_REL_MOD}\s+(?P<unit>week|weekend|month|year|quarter|fiscal\s+year|calendar\s+year|decade|century|half)(?!-|\w)""", 3,
       anchors="@units weekend half fiscal", part_of_name=in_title,
       needs=r"(?:last|next|this|past|previous|current|coming|following|same)\s+"
             r"(?:week|month|year|quarter|fiscal|calendar|decade|century|half)")  # "the past year"
@@ -147,7 +147,7 @@ DURING_BEFORE = re.compile(r"\b(?:for|in|during|throughout|of)\s+$")
 AWARD_BEFORE = re.compile(r"\b[A-Z]\w*\s+of\s+$")  # a capitalised noun: "Album of the Year"
 
 
-@rule("the_year", r"""(?:the\s+(?P<kind>full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+|the\s+)year(?P<ended>\s+(?:ended|ending|ends|to\s+date))?(?![\w-]|'s|\s+(?:ago|earlier|before|after|later|of|in|when|that|he|she|they|it|we|I)\b)""", 0,
+@rule("the-year", r"""(?:the\s+(?P<kind>full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+|the\s+)year(?P<ended>\s+(?:ended|ending|ends|to\s+date))?(?![\w-]|'s|\s+(?:ago|earlier|before|after|later|of|in|when|that|he|she|they|it|we|I)\b)""", 0,
       anchors="year")
 def _the_year(m, doc):
     kind = lower(m["kind"])
@@ -163,7 +163,7 @@ def _the_year(m, doc):
     return "DATE", str(doc.ref.year) if doc.ref else "XXXX"
 
 
-@rule("anchored_year", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior)\s+year(?![\w-])""", 1,
+@rule("anchored-year", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior)\s+year(?![\w-])""", 1,
       anchors="year", needs="that|the")
 def _anchored_year(m, doc):
     which = lower(m["which"])
@@ -178,7 +178,7 @@ def _anchored_year(m, doc):
     return "DATE", str(base + shift)
 
 
-@rule("anchored_day", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?:that(?:\s+same)?|the\s+same)\s+day(?![\w-])""", 1,
+@rule("anchored-day", r"""(?:(?P<edge>earlier|later|early|late)\s+)?(?:that(?:\s+same)?|the\s+same)\s+day(?![\w-])""", 1,
       anchors="day", needs="that|same")
 def _anchored_day(m, doc):
     if doc.day is None:
@@ -191,7 +191,7 @@ def _ahead(m, doc):
     return "DURATION", duration_value(None, m["unit"])
 
 
-@rule("edge_of_period", r"""(?P<edge>(?:the\s+)?end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|year[-\s]end|(?:the\s+)?year's\s+end)
+@rule("edge-of-period", r"""(?P<edge>(?:the\s+)?end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|year[-\s]end|(?:the\s+)?year's\s+end)
     (?:\s+(?:the\s+)?(?P<unit>year|month|week))?(?!\w)""", 1,
       anchors="year month week end", needs="end|beginning|start|middle|rest")
 def _edge(m, doc):
@@ -207,7 +207,7 @@ def _edge(m, doc):
     return "DATE", {"year": str(ref.year), "month": f"{ref.year}-{ref.month:02d}", "week": week_value(ref)}[unit]
 
 
-@rule("earlier_in_year", r"""(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week|day)(?!\w)""", 3,
+@rule("earlier-in-year", r"""(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week|day)(?!\w)""", 3,
       anchors="year month week day", needs="earl|late")
 def _earlier_in(m, doc):
     unit = lower(m["unit"])
